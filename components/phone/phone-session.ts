@@ -1,0 +1,165 @@
+import { PhoneLink, type LinkStatus } from "@/lib/client/phone-link";
+import { motionAccessRequest, type MotionAccess, type PermissionGate } from "@/lib/phone/motion-access";
+import { MotionSession } from "@/lib/phone/motion-session";
+import type { PhonePlatform } from "@/lib/phone/platform";
+import type { SensorVerdict } from "@/lib/phone/sensor-check";
+import { ScreenWakeLock, type WakeLockState } from "./wake-lock";
+
+export interface PhoneSessionSnapshot {
+  running: boolean;
+  access: MotionAccess | "pending" | null;
+  verdict: SensorVerdict | null;
+  link: LinkStatus | null;
+  linkDetail: string | null;
+  pending: number;
+  /** Samples in the last second. */
+  rateHz: number;
+  /** A sample arrived within the last LIVE_MS. */
+  live: boolean;
+  wakeLock: WakeLockState | null;
+}
+
+export interface PhoneSessionStart {
+  room: string;
+  deviceId: string;
+  name: string;
+  platform: PhonePlatform;
+}
+
+const IDLE: PhoneSessionSnapshot = {
+  running: false,
+  access: null,
+  verdict: null,
+  link: null,
+  linkDetail: null,
+  pending: 0,
+  rateHz: 0,
+  live: false,
+  wakeLock: null,
+};
+
+const TICK_MS = 250;
+const LIVE_MS = 300;
+const RENAME_DEBOUNCE_MS = 400;
+/** On Stop, how long to wait for the server to acknowledge what is still buffered. */
+const STOP_DRAIN_MS = 1500;
+
+const nowEpochMs = () => performance.timeOrigin + performance.now();
+
+/**
+ * The phone page's engine room, outside React: sensors -> PhoneLink, the wake lock,
+ * and a snapshot for the UI (useSyncExternalStore) that changes at most every 250 ms,
+ * never per sample.
+ */
+export class PhoneSession {
+  private snap: PhoneSessionSnapshot = IDLE;
+  private readonly listeners = new Set<() => void>();
+  private readonly wake = new ScreenWakeLock((wakeLock) => this.update({ wakeLock }));
+  private motion: MotionSession | null = null;
+  private link: PhoneLink | null = null;
+  private ticker: ReturnType<typeof setInterval> | null = null;
+  private renameTimer: ReturnType<typeof setTimeout> | null = null;
+  private renameTo: string | null = null;
+  /** Bumped by every start and stop, so a late permission answer from an old run is ignored. */
+  private run = 0;
+
+  constructor(private readonly onRenamed: (name: string) => void) {}
+
+  readonly subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  };
+
+  readonly getSnapshot = (): PhoneSessionSnapshot => this.snap;
+
+  /** Must run synchronously inside the Start tap: see motionAccessRequest. */
+  start(opts: PhoneSessionStart) {
+    if (this.snap.running) return;
+    const access = motionAccessRequest({
+      isSecureContext: window.isSecureContext,
+      motion: typeof DeviceMotionEvent === "undefined" ? undefined : (DeviceMotionEvent as PermissionGate),
+      orientation: typeof DeviceOrientationEvent === "undefined" ? undefined : (DeviceOrientationEvent as PermissionGate),
+    });
+    const run = ++this.run;
+    this.wake.acquire();
+    this.update({ ...IDLE, running: true, access: "pending" });
+    void access.then((result) => {
+      if (run !== this.run) return;
+      if (result !== "granted") {
+        this.wake.release();
+        this.update({ ...IDLE, access: result });
+        return;
+      }
+      const link: PhoneLink = new PhoneLink({
+        url: window.location.origin,
+        room: opts.room,
+        deviceId: opts.deviceId,
+        name: opts.name,
+        source: "phone",
+        platform: opts.platform,
+        nowMs: nowEpochMs,
+        // A stopped link still reports its closing; only the current one may change the page.
+        onStatus: (status, detail) => this.link === link && this.update({ link: status, linkDetail: detail ?? null }),
+        onError: (e) => console.warn(`[wristlab] server refused ${e.event ?? "a message"}: ${e.message}`),
+        onRenamed: (name) => this.link === link && this.onRenamed(name),
+      });
+      this.link = link;
+      this.motion = new MotionSession({
+        source: window,
+        timeOriginMs: performance.timeOrigin,
+        nowMs: () => performance.now(),
+        onSample: (sample) => this.link?.push(sample),
+        onVerdict: (verdict) => this.update({ verdict }),
+      });
+      this.motion.start();
+      this.ticker = setInterval(() => this.tick(), TICK_MS);
+      this.update({ access: "granted", link: link.status });
+    });
+  }
+
+  stop() {
+    if (!this.snap.running && !this.link) return;
+    this.run++;
+    this.motion?.stop();
+    this.motion = null;
+    this.wake.release();
+    if (this.ticker) clearInterval(this.ticker);
+    this.ticker = null;
+    this.flushRename();
+    const link = this.link;
+    this.link = null;
+    if (link) void link.drain(STOP_DRAIN_MS).finally(() => link.close());
+    this.update(IDLE);
+  }
+
+  /** Debounced: typing a name should not send a rename per keystroke. */
+  rename(name: string) {
+    this.renameTo = name;
+    if (this.renameTimer) clearTimeout(this.renameTimer);
+    this.renameTimer = setTimeout(() => this.flushRename(), RENAME_DEBOUNCE_MS);
+  }
+
+  private flushRename() {
+    if (this.renameTimer) clearTimeout(this.renameTimer);
+    this.renameTimer = null;
+    if (this.renameTo !== null) this.link?.rename(this.renameTo);
+    this.renameTo = null;
+  }
+
+  private tick() {
+    const last = this.motion?.lastSampleAtMs ?? null;
+    this.update({
+      rateHz: this.motion?.rateHz() ?? 0,
+      live: last !== null && performance.now() - last < LIVE_MS,
+      pending: this.link?.stats().pending ?? 0,
+    });
+  }
+
+  private update(patch: Partial<PhoneSessionSnapshot>) {
+    const next = { ...this.snap, ...patch };
+    const keys = Object.keys(next) as (keyof PhoneSessionSnapshot)[];
+    if (keys.every((k) => next[k] === this.snap[k])) return;
+    this.snap = next;
+    for (const l of this.listeners) l();
+  }
+}

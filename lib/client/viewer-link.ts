@@ -1,0 +1,62 @@
+import type { ProtocolError } from "../protocol/errors";
+import { PROTOCOL_VERSION } from "../protocol/version";
+import type { StreamStore } from "../stream/stream-store";
+import { ClockPinger } from "./clock-pinger";
+import { linkSocketOpen, type LinkSocket } from "./link-socket";
+
+export interface ViewerLinkOptions {
+  url: string;
+  room: string;
+  name?: string;
+  store: StreamStore;
+  nowMs: () => number;
+  socket?: LinkSocket;
+  onConnection?: (connected: boolean) => void;
+  onError?: (error: ProtocolError) => void;
+}
+
+/** A desktop or observer screen watching a room: fills the store, keeps a server clock. */
+export class ViewerLink {
+  readonly socket: LinkSocket;
+  private readonly pinger: ClockPinger;
+  viewerId: string | null = null;
+
+  constructor(private readonly opts: ViewerLinkOptions) {
+    this.socket = opts.socket ?? linkSocketOpen(opts.url);
+    this.pinger = new ClockPinger(this.socket, opts.nowMs);
+    this.socket.on("connect", () => this.watch());
+    this.socket.on("disconnect", () => {
+      this.pinger.stop();
+      opts.onConnection?.(false);
+    });
+    this.socket.on("room:state", (state) => opts.store.setRoom(state));
+    this.socket.on("stream:batch", (batch) => opts.store.addBatch(batch, this.serverNowMs()));
+    this.socket.on("protocol:error", (e) => opts.onError?.(e));
+    if (this.socket.connected) this.watch();
+  }
+
+  /** The desktop's clock mapped to server time, or null before the first estimate. */
+  serverNowMs(): number | null {
+    const e = this.pinger.sync.estimate;
+    return e ? this.opts.nowMs() + e.offsetMs : null;
+  }
+
+  rename(deviceId: string, name: string) {
+    this.socket.emit("device:rename", { v: PROTOCOL_VERSION, deviceId, name });
+  }
+
+  close() {
+    this.pinger.stop();
+    this.socket.close();
+  }
+
+  private watch() {
+    this.pinger.start();
+    this.socket.emit("room:watch", { v: PROTOCOL_VERSION, room: this.opts.room, ...(this.opts.name ? { name: this.opts.name } : {}) }, (res) => {
+      if (!res.ok) return this.opts.onError?.(res.error);
+      this.viewerId = res.viewerId;
+      this.opts.store.setRoom(res.room);
+      this.opts.onConnection?.(true);
+    });
+  }
+}

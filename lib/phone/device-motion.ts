@@ -1,0 +1,95 @@
+import { LIMITS } from "@/lib/protocol/limits";
+import { DEG_TO_RAD, type SampleTuple } from "@/lib/protocol/sample";
+
+/** The parts of a DeviceMotionEvent read here; browsers give null where a sensor is missing. */
+export interface XyzLike {
+  readonly x: number | null;
+  readonly y: number | null;
+  readonly z: number | null;
+}
+
+export interface AngleTripleLike {
+  readonly alpha: number | null;
+  readonly beta: number | null;
+  readonly gamma: number | null;
+}
+
+export interface DeviceMotionLike {
+  /** ms since the page's time origin. */
+  readonly timeStamp: number;
+  readonly accelerationIncludingGravity?: XyzLike | null;
+  readonly acceleration?: XyzLike | null;
+  /** deg/s about x, y, z as alpha, beta, gamma (see motionToTuple). */
+  readonly rotationRate?: AngleTripleLike | null;
+}
+
+/** DeviceOrientation angles, degrees. */
+export interface OrientationDeg {
+  alpha: number;
+  beta: number;
+  gamma: number;
+}
+
+/**
+ * A value the server will accept: anything else (NaN, a wild spike past the
+ * protocol's limit) would get the whole batch rejected as malformed.
+ */
+function clean(v: number | null | undefined): number | null {
+  return typeof v === "number" && Number.isFinite(v) && Math.abs(v) <= LIMITS.maxAbsValue ? v : null;
+}
+
+function xyz(v: XyzLike | null | undefined): [number, number, number] | null {
+  if (!v) return null;
+  const x = clean(v.x);
+  const y = clean(v.y);
+  const z = clean(v.z);
+  return x === null || y === null || z === null ? null : [x, y, z];
+}
+
+/**
+ * Copies a DeviceOrientationEvent's angles into a plain object: the event and its
+ * members are host objects that serialise as `{}`. Null unless all three are known.
+ */
+export function orientationRead(e: AngleTripleLike | null | undefined): OrientationDeg | null {
+  if (!e) return null;
+  const alpha = clean(e.alpha);
+  const beta = clean(e.beta);
+  const gamma = clean(e.gamma);
+  return alpha === null || beta === null || gamma === null ? null : { alpha, beta, gamma };
+}
+
+/**
+ * One DeviceMotionEvent as a wire sample (units in lib/protocol/sample.ts). Returns
+ * null without acceleration including gravity: Chromium fires one all-null event
+ * when a listener attaches, and a sample without it means nothing downstream.
+ *
+ * rotationRate arrives in deg/s and leaves in rad/s. Its axes: alpha is about x,
+ * beta about y, gamma about z. That is NOT the deviceorientation convention (alpha
+ * about z) that older docs and MDN still describe: browsers shipped x/y/z as
+ * alpha/beta/gamma and the spec was changed to match (w3c/deviceorientation#43, and
+ * the current text: "The alpha getter steps are to return ... x axis rotation rate").
+ * Chromium's sensor emulation confirms it: a gyroscope reading about x shows up in alpha.
+ */
+export function motionToTuple(e: DeviceMotionLike, orientation: OrientationDeg | null, timeOriginMs: number): SampleTuple | null {
+  const g = xyz(e.accelerationIncludingGravity);
+  if (!g) return null;
+  const a = xyz(e.acceleration);
+  const r = e.rotationRate;
+  const w = r ? xyz({ x: r.alpha, y: r.beta, z: r.gamma }) : null;
+  const o = orientationRead(orientation);
+  return [
+    timeOriginMs + e.timeStamp,
+    g[0],
+    g[1],
+    g[2],
+    a ? a[0] : null,
+    a ? a[1] : null,
+    a ? a[2] : null,
+    w ? w[0] * DEG_TO_RAD : null,
+    w ? w[1] * DEG_TO_RAD : null,
+    w ? w[2] * DEG_TO_RAD : null,
+    o ? o.alpha : null,
+    o ? o.beta : null,
+    o ? o.gamma : null,
+  ];
+}

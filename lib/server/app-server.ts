@@ -1,0 +1,151 @@
+import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from "node:http";
+import { createServer as createHttpsServer, type Server as HttpsServer } from "node:https";
+import type { AddressInfo } from "node:net";
+import { Server } from "socket.io";
+import { LIMITS } from "../protocol/limits";
+import { createApiHandler } from "./http-api";
+import { createHub, type Hub, type HubDeps } from "./hub";
+import { lanAddresses, phoneBaseUrls } from "./lan";
+import type { HubServer } from "./socket-types";
+import { tlsMaterialLoad, type TlsMaterial } from "./tls";
+
+export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+export interface AppServerOptions {
+  host?: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** null serves no HTTPS (tests); 0 picks a free port. */
+  httpsPort: number | null;
+  dataDir: string;
+  certFile?: string;
+  keyFile?: string;
+  version: string;
+  /** Everything that is not the API or socket.io: Next's handler, or a 404 in tests. */
+  pageHandler?: RequestHandler;
+  hub?: HubDeps;
+}
+
+export interface AppServer {
+  hub: Hub;
+  io: HubServer;
+  httpUrl: string;
+  httpsUrl: string | null;
+  phoneUrls: string[];
+  tls: TlsMaterial | null;
+  close(): Promise<void>;
+}
+
+const isLoopbackHost = (host: string) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
+
+/**
+ * One Node process serves the pages, the API and socket.io on HTTP (the desktop, on
+ * localhost: no certificate warning) and HTTPS (phones on the LAN: secure context).
+ */
+export async function startAppServer(opts: AppServerOptions): Promise<AppServer> {
+  const host = opts.host ?? "0.0.0.0";
+  let httpsPort: number | null = null;
+  let phoneUrls: string[] = [];
+  const pageHandler: RequestHandler =
+    opts.pageHandler ??
+    ((_req, res) => {
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end("not found");
+    });
+
+  let api: ReturnType<typeof createApiHandler> | null = null;
+  const handle = (secure: boolean) => (req: IncomingMessage, res: ServerResponse) => {
+    if (api?.(req, res)) return;
+    const reqHost = req.headers.host ?? "";
+    // A phone that typed the plain-HTTP LAN address would get a page without motion sensors.
+    if (!secure && httpsPort && req.url?.startsWith("/phone") && !isLoopbackHost(reqHost)) {
+      const hostname = reqHost.replace(/:\d+$/, "");
+      res.writeHead(307, { location: `https://${hostname}:${httpsPort}${req.url}` });
+      res.end();
+      return;
+    }
+    void Promise.resolve(pageHandler(req, res)).catch((err: unknown) => {
+      console.error("[server] page handler failed", err);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  };
+
+  const httpServer: HttpServer = createHttpServer(handle(false));
+  let httpsServer: HttpsServer | null = null;
+  let tls: TlsMaterial | null = null;
+  if (opts.httpsPort !== null) {
+    tls = await tlsMaterialLoad({
+      dataDir: opts.dataDir,
+      hosts: ["localhost", "127.0.0.1", ...lanAddresses()],
+      certFile: opts.certFile,
+      keyFile: opts.keyFile,
+    });
+    httpsServer = createHttpsServer({ key: tls.key, cert: tls.cert }, handle(true));
+  }
+
+  const io: HubServer = new Server({
+    serveClient: false,
+    maxHttpBufferSize: LIMITS.transportMaxBytes,
+    // Next's dev server upgrades its own HMR socket on the same HTTP server.
+    destroyUpgrade: false,
+    pingInterval: 10_000,
+    pingTimeout: 10_000,
+  });
+  // One engine per listening server; socket.io keeps a reference to the last only.
+  const engines = [io.attach(httpServer).engine];
+  if (httpsServer) engines.push(io.attach(httpsServer).engine);
+  const hub = createHub(io, opts.hub);
+
+  await listen(httpServer, opts.port, host);
+  const httpPort = (httpServer.address() as AddressInfo).port;
+  if (httpsServer && opts.httpsPort !== null) {
+    await listen(httpsServer, opts.httpsPort, host);
+    httpsPort = (httpsServer.address() as AddressInfo).port;
+    phoneUrls = phoneBaseUrls(lanAddresses(), httpsPort);
+  }
+  const startedAtMs = Date.now();
+  api = createApiHandler({
+    hub,
+    version: opts.version,
+    startedAtMs,
+    network: () => ({ phoneBaseUrls: httpsPort ? phoneBaseUrls(lanAddresses(), httpsPort) : [], httpsPort }),
+  });
+
+  return {
+    hub,
+    io,
+    httpUrl: `http://localhost:${httpPort}`,
+    httpsUrl: httpsPort ? `https://localhost:${httpsPort}` : null,
+    phoneUrls,
+    tls,
+    async close() {
+      hub.close();
+      // Closing transports, not sockets: clients see a dropped connection and keep
+      // reconnecting (with their buffers) until a server is back.
+      for (const engine of engines) engine.close();
+      await Promise.all([closeServer(httpServer), httpsServer ? closeServer(httpsServer) : Promise.resolve()]);
+      io.close();
+    },
+  };
+}
+
+function listen(server: HttpServer | HttpsServer, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: NodeJS.ErrnoException) => {
+      reject(err.code === "EADDRINUSE" ? new Error(`Port ${port} is in use. Set PORT / HTTPS_PORT to free ports.`) : err);
+    };
+    server.once("error", onError);
+    server.listen(port, host, () => {
+      server.off("error", onError);
+      resolve();
+    });
+  });
+}
+
+function closeServer(server: HttpServer | HttpsServer): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}

@@ -1,0 +1,53 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { PROTOCOL_VERSION } from "../protocol/version";
+import type { Hub } from "./hub";
+
+export interface ApiDeps {
+  hub: Hub;
+  version: string;
+  startedAtMs: number;
+  nowMs?: () => number;
+  /** Phone URLs for the LAN, for the desktop's QR code. */
+  network: () => { phoneBaseUrls: string[]; httpsPort: number | null };
+}
+
+function send(res: ServerResponse, status: number, body: unknown) {
+  const json = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+  res.end(json);
+}
+
+/**
+ * The small HTTP API next to the socket. Returns false for paths it does not own so
+ * the caller hands them to Next.
+ */
+export function createApiHandler(deps: ApiDeps) {
+  const nowMs = deps.nowMs ?? Date.now;
+  return (req: IncomingMessage, res: ServerResponse): boolean => {
+    const url = new URL(req.url ?? "/", "http://local");
+    const path = url.pathname.replace(/\/+$/, "");
+    if (!path.startsWith("/api/")) return false;
+    const method = req.method ?? "GET";
+
+    if (path === "/api/health" && method === "GET") {
+      send(res, 200, { ok: true, version: deps.version, protocol: PROTOCOL_VERSION, uptimeS: Math.round((nowMs() - deps.startedAtMs) / 1000) });
+    } else if (path === "/api/rooms" && method === "POST") {
+      send(res, 201, { code: deps.hub.roomCreate().code });
+    } else if (path === "/api/rooms" && method === "GET") {
+      const now = nowMs();
+      send(res, 200, { rooms: deps.hub.rooms.all().map((r) => deps.hub.rooms.state(r, now)) });
+    } else if (path.startsWith("/api/rooms/") && method === "GET") {
+      const room = deps.hub.rooms.get(decodeURIComponent(path.slice("/api/rooms/".length)).toUpperCase());
+      if (room) send(res, 200, deps.hub.rooms.state(room, nowMs()));
+      else send(res, 404, { ok: false, error: "no such room" });
+    } else if (path === "/api/network" && method === "GET") {
+      send(res, 200, deps.network());
+    } else if (["/api/health", "/api/rooms", "/api/network"].includes(path)) {
+      res.setHeader("allow", path === "/api/rooms" ? "GET, POST" : "GET");
+      send(res, 405, { ok: false, error: `${method} not allowed on ${path}` });
+    } else {
+      send(res, 404, { ok: false, error: `no API at ${path}` });
+    }
+    return true;
+  };
+}

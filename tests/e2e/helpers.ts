@@ -1,0 +1,42 @@
+import type { BrowserContext, Page } from "@playwright/test";
+
+export interface Reading {
+  accelerometer: { x: number; y: number; z: number };
+  linear: { x: number; y: number; z: number };
+  /** rad/s as the sensor reports it; the page receives deg/s. */
+  gyroscope: { x: number; y: number; z: number };
+}
+
+export const WRIST_AT_REST: Reading = {
+  accelerometer: { x: 0.3, y: 1.2, z: 9.7 },
+  linear: { x: 0.05, y: -0.02, z: 0.01 },
+  gyroscope: { x: 0.1, y: -0.05, z: 0.2 },
+};
+
+/**
+ * Real (trusted) devicemotion events from Chromium's sensor emulation. Chromium
+ * only wires them up when the override is set before the page loads.
+ */
+export async function sensorsEmulate(context: BrowserContext, page: Page, reading: Reading) {
+  const cdp = await context.newCDPSession(page);
+  const sensors = [
+    ["accelerometer", reading.accelerometer],
+    ["linear-acceleration", reading.linear],
+    ["gyroscope", reading.gyroscope],
+  ] as const;
+  for (const [type, xyz] of sensors) {
+    await cdp.send("Emulation.setSensorOverrideEnabled", { enabled: true, type });
+    await cdp.send("Emulation.setSensorOverrideReadings", { type, reading: { xyz } });
+  }
+  return cdp;
+}
+
+export async function roomCodeOf(desktop: Page): Promise<string> {
+  const text = (await desktop.getByTestId("room-code").textContent()) ?? "";
+  return text.replace(/[^A-Z0-9]/g, "");
+}
+
+export async function roomsApi(page: Page) {
+  const res = await page.request.get("/api/rooms");
+  return ((await res.json()) as { rooms: { code: string; devices: { id: string; name: string; source: string; rateHz: number; dropped: number; samples: number }[] }[] }).rooms;
+}
