@@ -16,6 +16,8 @@ const nextConfig = {
   reactStrictMode: true,
   allowedDevOrigins: ["localhost", "127.0.0.1", ...lanHosts()],
   poweredByHeader: false,
+  // The dev badge sits over the room sidebar; demos in dev mode should look like production.
+  devIndicators: false,
 };
 
 export default nextConfig;

@@ -20,18 +20,20 @@ async function startBare(): Promise<number> {
   io.on("connection", (socket) => {
     let room = "";
     let deviceId = "";
+    let session = "";
     socket.on("clock:ping", (_p, ack) => ack?.({ ok: true, serverTimeMs: Date.now() }));
     socket.on("room:watch", (p: { room: string }, ack) => {
       void socket.join(`view:${p.room}`);
       ack?.({ ok: true, room: { code: p.room, createdAtMs: 0, viewers: [], devices: [] }, viewerId: socket.id });
     });
-    socket.on("device:hello", (p: { room: string; deviceId: string; name: string }, ack) => {
+    socket.on("device:hello", (p: { room: string; deviceId: string; session: string; name: string }, ack) => {
       room = p.room;
       deviceId = p.deviceId;
+      session = p.session;
       ack?.({ ok: true, nextSeq: null, name: p.name, serverTimeMs: Date.now() });
     });
     socket.on("sensor:batch", (p: { seq: number; samples: unknown[] }, ack) => {
-      io.to(`view:${room}`).emit("stream:batch", { deviceId, seq: p.seq, samples: p.samples, clockOffsetMs: 0, receivedAtMs: Date.now() });
+      io.to(`view:${room}`).emit("stream:batch", { deviceId, session, seq: p.seq, samples: p.samples, clockOffsetMs: 0, receivedAtMs: Date.now() });
       ack?.({ ok: true, nextSeq: p.seq + p.samples.length });
     });
   });

@@ -22,7 +22,7 @@ const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
 const changedAt = Math.max(...SOURCES.map(newestMtimeMs));
 if (builtAt < changedAt) {
   console.log(builtAt ? "Sources changed since the last build: building..." : "No production build yet: building...");
-  const result = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  const result = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env, NODE_ENV: "production" } });
   if (result.status !== 0) {
     console.error("next build failed; fix the errors above and run npm start again.");
     process.exit(result.status ?? 1);

@@ -78,7 +78,7 @@ export function chartOptions(spec: ChartSpec, width: number, height: number): uP
       },
     },
     axes: [
-      { ...axis, size: 32, values: (_u, splits) => splits.map((s) => (s === 0 ? "now" : `${s} s`)) },
+      { ...axis, size: 32, incrs: [1, 2, 5], values: (_u, splits) => splits.map((s) => (s === 0 ? "now" : `${s} s`)) },
       { ...axis, size: 48 },
     ],
     series: [

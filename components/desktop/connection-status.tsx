@@ -27,8 +27,8 @@ export function ConnectionBanner() {
   if (connection !== "reconnecting") return null;
   return (
     <div role="status" className="border-b border-red-400/60 bg-red-950/80 px-6 py-3 text-center text-lg text-red-100">
-      <strong className="font-semibold">Lost the connection to the Wristlab server.</strong> Reconnecting… Charts are paused; phones keep
-      their samples and catch up when it is back.
+      <strong className="font-semibold">Lost the connection to the server.</strong> Reconnecting… Phones keep their samples and catch up
+      afterwards.
     </div>
   );
 }

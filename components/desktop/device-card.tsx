@@ -8,6 +8,7 @@ import { DeviceNameInput } from "./device-name-input";
 import { DeviceStatus } from "./device-status";
 import { HealthPanel } from "./health-panel";
 import { MotionChart } from "./motion-chart";
+import { useSessionState } from "./session-context";
 import { useDeviceHealth } from "./use-device-health";
 
 const PLATFORM_LABELS: Record<Platform, string> = {
@@ -21,6 +22,7 @@ const PLATFORM_LABELS: Record<Platform, string> = {
 /** One device of the room: who it is, its live sensor charts and how healthy its stream is. */
 export function DeviceCard({ info }: { info: DeviceInfo }) {
   const { desktop, nowMs } = useDeviceHealth(info.id);
+  const linkUp = useSessionState().connection === "connected";
   return (
     <article
       data-testid="device-card"
@@ -38,7 +40,7 @@ export function DeviceCard({ info }: { info: DeviceInfo }) {
         </Badge>
         <span className="text-base text-slate-300">{PLATFORM_LABELS[info.platform]}</span>
         <span className="ml-auto">
-          <DeviceStatus info={info} nowMs={nowMs} />
+          <DeviceStatus info={info} nowMs={nowMs} linkUp={linkUp} />
         </span>
       </header>
       <div className="grid grid-cols-[minmax(0,1fr)_18rem] gap-4 p-4 2xl:grid-cols-[minmax(0,1fr)_21rem]">

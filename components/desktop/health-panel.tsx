@@ -30,7 +30,7 @@ export function HealthPanel({ info, desktop }: HealthPanelProps) {
       <Stat
         label="Sample rate"
         tone={rateLevel(rateHz, live)}
-        hint={`nominal ${NOMINAL_RATE_HZ} Hz · server ${numberText(info.rateHz)} Hz`}
+        hint={live ? `nominal ${NOMINAL_RATE_HZ} Hz · server ${numberText(info.rateHz)} Hz` : `nominal ${NOMINAL_RATE_HZ} Hz`}
         className="col-span-2"
       >
         <span data-testid="health-rate" data-rate-hz={rateHz.toFixed(2)} className="text-4xl">

@@ -73,8 +73,8 @@ export function MotionChart({ deviceId, kind }: { deviceId: string; kind: ChartK
   }, [session, deviceId, spec]);
 
   return (
-    <figure data-testid={`chart-${kind}`} className="flex min-w-0 flex-col gap-2 rounded-xl border border-slate-700/70 bg-slate-950/50 p-3">
-      <figcaption className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+    <figure data-testid={`chart-${kind}`} className="@container flex min-w-0 flex-col gap-2 rounded-xl border border-slate-700/70 bg-slate-950/50 p-3">
+      <figcaption className="flex flex-col gap-x-4 gap-y-1 @2xl:flex-row @2xl:items-baseline @2xl:justify-between">
         <span className="text-base font-semibold text-slate-100">
           {spec.title} <span className="font-normal text-slate-400">({spec.unit})</span>
         </span>
@@ -95,7 +95,7 @@ export function MotionChart({ deviceId, kind }: { deviceId: string; kind: ChartK
           ))}
         </span>
       </figcaption>
-      <div className="relative h-[clamp(140px,22vh,280px)] w-full">
+      <div className="relative h-[clamp(150px,26vh,340px)] w-full">
         <div ref={plotRef} className="absolute inset-0" />
         <div
           ref={overlayRef}

@@ -2,7 +2,7 @@ import { cx } from "@/components/ui/cx";
 
 const STEPS = [
   { title: "Scan the QR code", detail: "with the phone's camera, on the same Wi-Fi as this computer." },
-  { title: "Accept the certificate warning once", detail: "Android: Advanced → Proceed. iPhone: Show Details → visit this website." },
+  { title: "Accept the certificate warning", detail: "once. Android: Advanced → Proceed. iPhone: Show Details → visit this website." },
   { title: "Tap Start", detail: "and allow motion access. The phone appears here within a second." },
 ];
 
@@ -24,7 +24,7 @@ export function PhoneSteps({ large = false }: { large?: boolean }) {
           >
             {i + 1}
           </span>
-          <p className={cx("min-w-0", large ? "text-lg leading-snug" : "text-sm leading-snug")}>
+          <p className={cx("min-w-0", large ? "text-lg leading-snug 2xl:text-xl" : "text-sm leading-snug")}>
             <span className={large ? "font-semibold text-slate-50" : "text-slate-100"}>{step.title}</span>
             {large && <span className="text-slate-300"> {step.detail}</span>}
           </p>

@@ -33,7 +33,7 @@ export function PhoneUrlField({ phone, stacked = false }: { phone: PhoneUrlState
       {phone.bases.length > 1 && (
         <label className="flex items-center gap-2 text-sm text-slate-300">
           Network
-          <Select value={phone.base ?? ""} onChange={(e) => phone.setBase(e.target.value)} className="h-9 min-w-0 flex-1 text-sm">
+          <Select value={phone.base ?? ""} onChange={(e) => phone.setBase(e.target.value)} compact className="min-w-0 flex-1">
             {phone.bases.map((b) => (
               <option key={b} value={b}>
                 {new URL(b).hostname}

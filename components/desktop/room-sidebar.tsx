@@ -20,9 +20,9 @@ export interface RoomSidebarProps {
 export function RoomSidebar({ code, room, phone, onNewRoom }: RoomSidebarProps) {
   const connected = room?.devices.filter((d) => d.connected).length ?? 0;
   return (
-    <aside className="sticky top-[72px] flex max-h-[calc(100vh-72px)] flex-col gap-5 overflow-y-auto border-r border-slate-800 px-5 py-6">
+    <aside className="sticky top-[72px] flex max-h-[calc(100vh-72px)] flex-col gap-4 overflow-y-auto *:shrink-0 border-r border-slate-800 px-5 py-6">
       <RoomCode code={code} />
-      <RoomQr url={phone.url} className="max-w-[220px] p-0.5" />
+      <RoomQr url={phone.url} className="max-w-[200px] p-0.5 2xl:max-w-[240px]" />
       <PhoneUrlField phone={phone} stacked />
       <PhoneSteps />
       <RoomPeople room={room} />

@@ -28,8 +28,12 @@ export function RoomView(props: RoomViewProps) {
   const [session] = useState(() => new DesktopSession({ url: window.location.origin, room: props.room, nowMs: desktopNowMs }));
 
   useEffect(() => {
-    session.open();
-    return () => session.close();
+    // Deferred a tick: StrictMode's immediate unmount then cancels it, instead of opening a socket only to kill it mid-handshake.
+    const t = setTimeout(() => session.open(), 0);
+    return () => {
+      clearTimeout(t);
+      session.close();
+    };
   }, [session]);
 
   return (

@@ -39,8 +39,12 @@ export function useSimPhone(room: string | null): SimPhoneControl {
 
   useEffect(() => {
     if (!on || !room) return;
-    sim.start(room, window.location.origin);
-    return () => sim.stop();
+    // Deferred for the same reason as the viewer link's open (see room-view.tsx).
+    const t = setTimeout(() => sim.start(room, window.location.origin), 0);
+    return () => {
+      clearTimeout(t);
+      sim.stop();
+    };
   }, [sim, on, room]);
 
   return { on, setOn, motion, setMotion, status };

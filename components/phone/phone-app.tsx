@@ -114,7 +114,8 @@ export function PhoneApp({ initialRoom }: { initialRoom: string | null }) {
           >
             Stop
           </button>
-        ) : (
+        ) : view.state === "insecure" ? null : (
+          // On an insecure page Start cannot work; the card's link is the one thing to tap.
           <button
             type="button"
             data-testid="phone-start"

@@ -81,8 +81,9 @@ export class PhoneSession {
       orientation: typeof DeviceOrientationEvent === "undefined" ? undefined : (DeviceOrientationEvent as PermissionGate),
     });
     const run = ++this.run;
-    this.wake.acquire();
     this.update({ ...IDLE, running: true, access: "pending" });
+    // Inside the tap too (some browsers want a gesture); it may answer synchronously, so after the reset above.
+    this.wake.acquire();
     void access.then((result) => {
       if (run !== this.run) return;
       if (result !== "granted") {

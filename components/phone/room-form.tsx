@@ -48,7 +48,10 @@ export function RoomForm({ initial, onJoin }: RoomFormProps) {
         id="room-code"
         data-testid="room-input"
         value={text}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          setText(e.target.value);
+          setError(null);
+        }}
         placeholder="K7Q-M4X"
         autoCapitalize="characters"
         autoComplete="off"
@@ -58,7 +61,7 @@ export function RoomForm({ initial, onJoin }: RoomFormProps) {
         maxLength={16}
         aria-invalid={error !== null}
         aria-describedby={error ? "room-error" : undefined}
-        className="h-20 w-full rounded-2xl border-2 border-[#30363d] bg-[#0d1117] px-4 text-center font-mono text-4xl tracking-[0.2em] uppercase outline-none placeholder:text-[#3b434c] focus:border-[#2f81f7]"
+        className="h-20 w-full rounded-2xl border-2 border-[#30363d] bg-[#0d1117] px-4 text-center font-mono text-4xl tracking-[0.2em] uppercase outline-none placeholder:text-[#3b434c] focus:border-[#2f81f7] aria-invalid:border-[#f85149]"
       />
       {error && (
         <p id="room-error" data-testid="room-error" role="alert" className="text-lg text-[#ff7b72]">

@@ -25,6 +25,8 @@ const TONE: Record<PhoneStatusView["state"], { dot: string; border: string }> = 
   unsupported: { dot: "bg-[#f85149]", border: "border-[#da3633]" },
 };
 
+const RATE_STATES: ReadonlySet<PhoneStatusView["state"]> = new Set(["connecting", "streaming", "offline"]);
+
 /** The one place a participant looks: what is happening and what to do about it. */
 export function StatusCard({ view, running, rateHz, live, wakeLock, secureUrl }: StatusCardProps) {
   const tone = TONE[view.state];
@@ -35,13 +37,14 @@ export function StatusCard({ view, running, rateHz, live, wakeLock, secureUrl }:
       aria-live="polite"
       className={`flex flex-col gap-4 rounded-2xl border-2 bg-[#0d1117] p-5 ${tone.border}`}
     >
-      <div className="flex items-center gap-3">
-        <span aria-hidden className={`size-4 shrink-0 rounded-full ${tone.dot} ${live ? "animate-pulse" : ""}`} />
+      <div className="flex items-start gap-3">
+        <span aria-hidden className={`mt-3.5 size-4 shrink-0 rounded-full ${tone.dot} ${live ? "animate-pulse" : ""}`} />
         <h2 className="text-3xl leading-tight font-bold">{view.title}</h2>
       </div>
 
-      <p data-testid="phone-rate" data-rate-hz={rateHz} className={`flex items-baseline gap-2 ${running ? "" : "opacity-40"}`}>
-        <span className="font-mono text-5xl font-semibold tabular-nums">{running ? rateHz : "–"}</span>
+      {/* Always in the page for tests; shown only where the number means something (not for zeros from a blocked sensor). */}
+      <p data-testid="phone-rate" data-rate-hz={rateHz} className={`items-baseline gap-2 ${running && RATE_STATES.has(view.state) ? "flex" : "hidden"}`}>
+        <span className="font-mono text-5xl font-semibold tabular-nums">{rateHz}</span>
         <span className="text-lg text-[#9da7b3]">readings per second</span>
       </p>
 
@@ -55,7 +58,7 @@ export function StatusCard({ view, running, rateHz, live, wakeLock, secureUrl }:
         <div className="flex flex-col gap-2">
           <a
             href={secureUrl}
-            className="flex min-h-16 items-center justify-center rounded-2xl bg-[#2f81f7] px-4 text-center text-2xl font-semibold text-white active:bg-[#1f6feb]"
+            className="flex min-h-16 items-center justify-center rounded-2xl bg-[#2f81f7] px-4 text-center text-xl font-semibold text-white active:bg-[#1f6feb]"
           >
             Open the secure page
           </a>

@@ -29,13 +29,17 @@ export function offsetText(ms: number | null): string {
   return abs < 10_000 ? `${sign}${abs.toFixed(1)} ms` : `${sign}${(abs / 1000).toFixed(1)} s`;
 }
 
-/** "just now", "12 s ago", "3 min ago", "2 h ago". */
-export function agoText(ms: number): string {
+/** "12 s", "3 min", "2 h": coarse on purpose, a status line is read at a glance. */
+export function durationText(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));
-  if (s < 2) return "just now";
-  if (s < 120) return `${s} s ago`;
+  if (s < 120) return `${s} s`;
   const min = Math.round(s / 60);
-  return min < 120 ? `${min} min ago` : `${Math.round(min / 60)} h ago`;
+  return min < 120 ? `${min} min` : `${Math.round(min / 60)} h`;
+}
+
+/** "just now", "12 s ago", "3 min ago". */
+export function agoText(ms: number): string {
+  return ms < 2000 ? "just now" : `${durationText(ms)} ago`;
 }
 
 /** "double-tap" -> "Double tap". */

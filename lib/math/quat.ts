@@ -31,10 +31,6 @@ export function quatIdentity(out: Quat = [1, 0, 0, 0]): Quat {
   return quatSet(out, 1, 0, 0, 0);
 }
 
-export function quatCopy(q: ReadonlyQuat, out: Quat = [1, 0, 0, 0]): Quat {
-  return quatSet(out, q[0], q[1], q[2], q[3]);
-}
-
 /** Rotation by `angleRad` (right-hand rule) about `axis`, which must be a unit vector. */
 export function quatFromAxisAngle(axis: ReadonlyVec3, angleRad: number, out: Quat = [1, 0, 0, 0]): Quat {
   const half = angleRad / 2;

@@ -7,23 +7,11 @@
 export type Vec3 = [x: number, y: number, z: number];
 export type ReadonlyVec3 = readonly [x: number, y: number, z: number];
 
-export function vecCreate(x = 0, y = 0, z = 0): Vec3 {
-  return [x, y, z];
-}
-
 export function vecSet(out: Vec3, x: number, y: number, z: number): Vec3 {
   out[0] = x;
   out[1] = y;
   out[2] = z;
   return out;
-}
-
-export function vecAdd(a: ReadonlyVec3, b: ReadonlyVec3, out: Vec3 = [0, 0, 0]): Vec3 {
-  return vecSet(out, a[0] + b[0], a[1] + b[1], a[2] + b[2]);
-}
-
-export function vecSub(a: ReadonlyVec3, b: ReadonlyVec3, out: Vec3 = [0, 0, 0]): Vec3 {
-  return vecSet(out, a[0] - b[0], a[1] - b[1], a[2] - b[2]);
 }
 
 export function vecScale(a: ReadonlyVec3, s: number, out: Vec3 = [0, 0, 0]): Vec3 {

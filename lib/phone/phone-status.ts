@@ -59,7 +59,7 @@ export function phoneStatusView(s: PhoneStatusInput): PhoneStatusView {
   if (s.access === "pending") return { state: "connecting", title: "Waiting for permission…", message: null };
   if (s.verdict === "blocked") return { state: "blocked", title: "Motion sensors blocked", message: MESSAGES.blocked };
   // Not a sensor the page can unblock, so it is reported like a browser without one.
-  if (s.verdict === "no-events") return { state: "unsupported", title: "No motion data", message: MESSAGES.noEvents };
+  if (s.verdict === "no-events") return { state: "unsupported", title: "No readings", message: MESSAGES.noEvents };
   switch (s.link) {
     case "streaming":
       return { state: "streaming", title: "Streaming", message: null };

@@ -54,6 +54,8 @@ export interface RoomState {
 /** A batch relayed to viewers: only new samples, in order, each exactly once. */
 export interface StreamBatch {
   deviceId: string;
+  /** The device's link session: sequence numbers count within it (a reloaded phone starts again). */
+  session: string;
   seq: number;
   samples: SampleTuple[];
   /** Add to a sample's `tMs` to get server time. */

@@ -8,8 +8,10 @@
  *   (`performance.timeOrigin + event.timeStamp`).
  * - `accelG*`: acceleration including gravity, m/s² (at rest screen-up ≈ (0, 0, +9.81)).
  * - `accel*`: acceleration without gravity, m/s², or null where the device has none.
- * - `gyro*`: rotation rate about x, y, z in rad/s (browsers report deg/s as
- *   beta, gamma, alpha; the phone converts at the edge), or null without a gyroscope.
+ * - `gyro*`: rotation rate about x, y, z in rad/s, or null without a gyroscope.
+ *   Browsers report deg/s as rotationRate alpha, beta, gamma about x, y, z (the
+ *   spec was changed to match what Chrome, Firefox and Safari ship); the phone
+ *   converts at the edge.
  * - `orient*`: DeviceOrientation alpha, beta, gamma in degrees, or null.
  */
 export const SAMPLE_FIELDS = [

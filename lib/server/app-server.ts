@@ -1,6 +1,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from "node:http";
 import { createServer as createHttpsServer, type Server as HttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
 import { Server } from "socket.io";
 import { LIMITS } from "../protocol/limits";
 import { createApiHandler } from "./http-api";
@@ -23,6 +24,8 @@ export interface AppServerOptions {
   version: string;
   /** Everything that is not the API or socket.io: Next's handler, or a 404 in tests. */
   pageHandler?: RequestHandler;
+  /** Websocket upgrades under /_next/ (dev hot reload), on both servers. */
+  nextUpgradeHandler?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
   hub?: HubDeps;
 }
 
@@ -55,7 +58,14 @@ export async function startAppServer(opts: AppServerOptions): Promise<AppServer>
 
   let api: ReturnType<typeof createApiHandler> | null = null;
   const handle = (secure: boolean) => (req: IncomingMessage, res: ServerResponse) => {
-    if (api?.(req, res)) return;
+    try {
+      if (api?.(req, res)) return;
+    } catch (err) {
+      console.error("[server] API handler failed", err);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      res.end(JSON.stringify({ ok: false, error: "internal error" }));
+      return;
+    }
     const reqHost = req.headers.host ?? "";
     // A phone that typed the plain-HTTP LAN address would get a page without motion sensors.
     if (!secure && httpsPort && req.url?.startsWith("/phone") && !isLoopbackHost(reqHost)) {
@@ -96,6 +106,14 @@ export async function startAppServer(opts: AppServerOptions): Promise<AppServer>
   const engines = [io.attach(httpServer).engine];
   if (httpsServer) engines.push(io.attach(httpsServer).engine);
   const hub = createHub(io, opts.hub);
+  const nextUpgrade = opts.nextUpgradeHandler;
+  if (nextUpgrade) {
+    for (const server of [httpServer, httpsServer]) {
+      server?.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+        if (req.url?.startsWith("/_next/")) nextUpgrade(req, socket, head);
+      });
+    }
+  }
 
   await listen(httpServer, opts.port, host);
   const httpPort = (httpServer.address() as AddressInfo).port;

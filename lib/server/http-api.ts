@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { roomCodeParse } from "../protocol/room-code";
 import { PROTOCOL_VERSION } from "../protocol/version";
 import type { Hub } from "./hub";
 
@@ -9,6 +10,15 @@ export interface ApiDeps {
   nowMs?: () => number;
   /** Phone URLs for the LAN, for the desktop's QR code. */
   network: () => { phoneBaseUrls: string[]; httpsPort: number | null };
+}
+
+/** A malformed escape in a URL is the client's mistake, never a reason to throw. */
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return "";
+  }
 }
 
 function send(res: ServerResponse, status: number, body: unknown) {
@@ -37,7 +47,8 @@ export function createApiHandler(deps: ApiDeps) {
       const now = nowMs();
       send(res, 200, { rooms: deps.hub.rooms.all().map((r) => deps.hub.rooms.state(r, now)) });
     } else if (path.startsWith("/api/rooms/") && method === "GET") {
-      const room = deps.hub.rooms.get(decodeURIComponent(path.slice("/api/rooms/".length)).toUpperCase());
+      const code = roomCodeParse(safeDecode(path.slice("/api/rooms/".length)));
+      const room = code ? deps.hub.rooms.get(code) : undefined;
       if (room) send(res, 200, deps.hub.rooms.state(room, nowMs()));
       else send(res, 404, { ok: false, error: "no such room" });
     } else if (path === "/api/network" && method === "GET") {

@@ -154,6 +154,7 @@ export function createHub(io: HubServer, deps: HubDeps = {}): Hub {
           device.lastSampleAtMs = newest + offsetMs;
           const batch: StreamBatch = {
             deviceId: device.id,
+            session: device.session ?? "",
             seq: p.seq + accepted.freshFrom,
             samples: fresh,
             clockOffsetMs: offsetMs,

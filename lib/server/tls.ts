@@ -61,8 +61,7 @@ function certCovers(pem: string, hosts: string[]): boolean {
   try {
     const x = new X509Certificate(pem);
     if (new Date(x.validTo).getTime() < Date.now() + 7 * 24 * 3600 * 1000) return false;
-    const san = x.subjectAltName ?? "";
-    return hosts.every((h) => san.includes(`:${h}`));
+    return hosts.every((h) => (/^[\d.]+$/.test(h) ? x.checkIP(h) : x.checkHost(h)) !== undefined);
   } catch {
     return false;
   }

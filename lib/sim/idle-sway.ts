@@ -9,10 +9,10 @@ const DRIFT_KNOT_SPACING_S = 1.5;
 const DRIFT_AMPLITUDE_RAD: Vec3 = [1.0 * DEG, 0.5 * DEG, 1.0 * DEG];
 /**
  * Physiological tremor, 8-12 Hz. Mostly a hand (wrist joint) phenomenon, so what reaches
- * a watch on the forearm is tiny: ~3e-5 rad gives ~0.02 m/s² at the wrist, at the level of
- * accelerometer noise (Elble 1986 reports similar forearm amplitudes).
+ * a watch on the forearm is tiny: 2e-5 rad about the elbow gives ~0.02 m/s² at the wrist,
+ * at the level of accelerometer noise, and a gyro signal below its noise.
  */
-const TREMOR_AMPLITUDE_RAD = 3e-5;
+const TREMOR_AMPLITUDE_RAD = 2e-5;
 const TREMOR_KNOT_SPACING_S = 0.3;
 
 /** Small involuntary rotations of the forearm about the elbow, present under every motion. */

@@ -26,8 +26,8 @@ interface DoubleTap extends ScheduledGesture {
 }
 
 function drawTap(rng: Rng, startS: number): Tap {
-  const widthS = rng.uniform(0.012, 0.025);
-  const peakAccelMps2 = rng.uniform(3, 6);
+  const widthS = rng.uniform(0.015, 0.027);
+  const peakAccelMps2 = rng.uniform(3.5, 6);
   const peakGyroRadPerS = rng.uniform(0.15, 0.4);
   const kickAngleRad = (peakGyroRadPerS * widthS) / BUMP_PEAK_SLOPE;
   // Rocks mostly about the forearm's x (the tap lands off the strap's line), either way.

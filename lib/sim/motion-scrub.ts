@@ -25,7 +25,8 @@ interface ScrubMode {
  * a few cm of travel and 5-20° of rotation. Irregular like the real thing: the rhythm
  * wanders, the strength breathes, and the weight slides between three strokes (palm on
  * palm along the forearm, backs of the hands with more twist, interlaced fingers side to
- * side) over a couple of seconds. A slight second harmonic makes strokes non-sinusoidal.
+ * side) over a couple of seconds. A slight second harmonic (a third of the fundamental
+ * in acceleration) makes the strokes non-sinusoidal.
  */
 export function createScrubMotion(ctx: MotionContext): ArmMotion {
   const rng = ctx.rng("scrub");
@@ -35,7 +36,7 @@ export function createScrubMotion(ctx: MotionContext): ArmMotion {
   const forward: Vec3 = [-Math.sin(baseYawRad), Math.cos(baseYawRad), 0];
   const modes: ScrubMode[] = [
     {
-      travelM: vecScale(forward, rng.uniform(0.02, 0.035)),
+      travelM: vecScale(forward, rng.uniform(0.015, 0.03)),
       travelLagRad: 0,
       yawRad: rng.uniform(2, 5) * DEG,
       twistRad: rng.uniform(3, 8) * DEG,
@@ -49,7 +50,7 @@ export function createScrubMotion(ctx: MotionContext): ArmMotion {
       rotationLagRad: rng.uniform(0.5, 1.5),
     },
     {
-      travelM: [rng.uniform(0.015, 0.03), 0, 0],
+      travelM: [rng.uniform(0.012, 0.025), 0, 0],
       travelLagRad: 0,
       yawRad: rng.uniform(3, 6) * DEG,
       twistRad: rng.uniform(3, 8) * DEG,
@@ -74,7 +75,7 @@ export function createScrubMotion(ctx: MotionContext): ArmMotion {
       armReset(arm);
       let yaw = baseYawRad;
       let twist = baseTwistRad;
-      const harmonic = 0.2 * Math.sin(2 * phase + harmonicLagRad);
+      const harmonic = 0.08 * Math.sin(2 * phase + harmonicLagRad);
       for (let i = 0; i < modes.length; i++) {
         const m = modes[i]!;
         const w = (gain * weights[i]!) / total;

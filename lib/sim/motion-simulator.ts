@@ -24,6 +24,8 @@ export const GRAVITY_MPS2 = 9.80665;
  */
 const PROBE_S = 2e-4;
 const DEG = Math.PI / 180;
+/** Segments kept for `takeSegments`: a live sim that never asks for them must not grow forever. */
+const MAX_PENDING_SEGMENTS = 1000;
 const GRAVITY_UP: Vec3 = [0, 0, GRAVITY_MPS2];
 
 export interface MotionSegment {
@@ -110,8 +112,10 @@ export class MotionSimulator {
     this.motion = createArmMotion(settings.motion, {
       rng,
       runEndS: seconds,
-      emitSegment: (label, startS, endS) =>
-        this.segments.push({ label, startMs: startTimeMs + startS * 1000, endMs: startTimeMs + endS * 1000 }),
+      emitSegment: (label, startS, endS) => {
+        if (this.segments.length >= MAX_PENDING_SEGMENTS) this.segments.shift();
+        this.segments.push({ label, startMs: startTimeMs + startS * 1000, endMs: startTimeMs + endS * 1000 });
+      },
     });
     this.nextTimeS = this.drawTimeS();
   }

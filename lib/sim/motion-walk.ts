@@ -2,6 +2,7 @@ import { quatFromEulerZXY, quatRotateVec, type Quat } from "../math/quat";
 import type { Vec3 } from "../math/vec3";
 import { armReset, type ArmMotion, type MotionContext } from "./arm";
 import { WanderingOscillator } from "./oscillator";
+import { BUMP_PEAK_CURVATURE, profileBump } from "./profiles";
 
 const DEG = Math.PI / 180;
 const UPPER_ARM_M = 0.29;
@@ -11,7 +12,11 @@ const UPPER_ARM_M = 0.29;
  * and drops the trunk (vertical acceleration 1.2-1.8 m/s² amplitude), surges it forward
  * a little, and sways it sideways once per stride. Arm: hangs from the shoulder with the
  * elbow bent 15-35°, palm to the thigh (screen facing outwards), and swings ±15-25°
- * about the shoulder at half the cadence (~1 Hz), phase-locked to the steps.
+ * about the shoulder at half the cadence (~1 Hz), reaching its extremes at heel strike
+ * as in normal gait. Each heel strike also sends a short jolt (60-90 ms, 1.5-3 m/s²) up
+ * the body: the smooth 2 Hz bounce partly cancels at the wrist against the swing's own
+ * 2 Hz term (a pendulum's wrist is highest, decelerating, at its extremes), and it is
+ * these jolts that make steps countable from a wrist.
  */
 export function createWalkMotion(ctx: MotionContext): ArmMotion {
   const rng = ctx.rng("walk");
@@ -22,7 +27,11 @@ export function createWalkMotion(ctx: MotionContext): ArmMotion {
   const surgeM = rng.uniform(0.4, 0.8) / (stepRadPerS * stepRadPerS);
   const swayM = rng.uniform(0.3, 0.6) / (strideRadPerS * strideRadPerS);
   const swingRad = rng.uniform(15, 25) * DEG;
-  const swingLagRad = rng.uniform(0, 2 * Math.PI);
+  const swingLagRad = Math.PI / 2 + rng.uniform(-0.25, 0.25);
+  const joltS = rng.uniform(0.06, 0.09);
+  const joltM = (rng.uniform(1.5, 3) * joltS * joltS) / BUMP_PEAK_CURVATURE;
+  // The jolt as a share of the step cycle, so that it can ride on the wandering phase.
+  const joltCycles = joltS * steps.hz;
   const elbowFlexRad = rng.uniform(15, 35) * DEG;
   const armYawRad = rng.uniform(-10, 5) * DEG;
   // Palm to the thigh is a quarter turn of supination from palm down; some keep the palm a bit backwards.
@@ -40,7 +49,9 @@ export function createWalkMotion(ctx: MotionContext): ArmMotion {
       quatRotateVec(shoulderQuat, upperArm, arm.elbowM);
       arm.elbowM[0] += swayM * Math.sin(stepPhase / 2);
       arm.elbowM[1] += surgeM * Math.sin(stepPhase + 0.5);
-      arm.elbowM[2] -= bounceM * Math.cos(stepPhase);
+      // Heel strike at stepPhase ≡ 0, where the bounce accelerates the trunk upwards.
+      const cycle = stepPhase / (2 * Math.PI);
+      arm.elbowM[2] -= bounceM * Math.cos(stepPhase) + joltM * profileBump((cycle - Math.floor(cycle) + joltCycles / 2) % 1 / joltCycles);
       // The forearm hangs from the elbow: elevation −90° is straight down, the flex brings it forward.
       quatFromEulerZXY(armYawRad, swing + elbowFlexRad - 90 * DEG, twistRad, arm.forearmQuat);
     },

@@ -13,7 +13,9 @@ export interface DeviceStream {
   /** Rows: the sample tuple's fields, then its server time. Nulls are NaN. */
   readonly ring: RingBuffer;
   readonly health: StreamHealth;
-  readonly sequence: SequenceTracker;
+  /** Sequence numbers of the device's current link session. */
+  sequence: SequenceTracker;
+  session: string;
   /** Phone clock to server clock of the newest batch. */
   clockOffsetMs: number;
 }
@@ -40,10 +42,15 @@ export class StreamStore {
         ring: new RingBuffer(this.capacityRows, STORE_COLUMNS),
         health: new StreamHealth(),
         sequence: new SequenceTracker(),
+        session: batch.session,
         clockOffsetMs: batch.clockOffsetMs,
       };
       this.devices.set(d.id, d);
       this.emit();
+    }
+    if (d.session !== batch.session) {
+      d.session = batch.session;
+      d.sequence = new SequenceTracker();
     }
     d.clockOffsetMs = batch.clockOffsetMs;
     const accepted = d.sequence.accept(batch.seq, batch.samples.length);

@@ -93,7 +93,7 @@ describe("garbage at the edge", () => {
     const start = Date.now();
     let sent = 0;
     while (Date.now() - start < 1000) {
-      for (let i = 0; i < 100; i++) loose(s).emit("sensor:batch", { v: PROTOCOL_VERSION, seq: sent, samples: [sampleAt(1000 + sent, sent)] }), sent++;
+      for (let i = 0; i < 100; i++, sent++) loose(s).emit("sensor:batch", { v: PROTOCOL_VERSION, seq: sent, samples: [sampleAt(1000 + sent, sent)] });
       await new Promise((r) => setTimeout(r, 10));
     }
     expect(sent).toBeGreaterThan(5000);

@@ -41,8 +41,7 @@ describe("sensorBatchSchema", () => {
   it("rejects another protocol version", () => {
     expect(issuePaths(batch({ v: PROTOCOL_VERSION + 1 }))).toEqual(["v"]);
     expect(issuePaths(batch({ v: 0 }))).toEqual(["v"]);
-    const { v: _v, ...noVersion } = batch();
-    expect(issuePaths(noVersion)).toEqual(["v"]);
+    expect(issuePaths(batch({ v: undefined }))).toEqual(["v"]);
   });
 
   it("rejects a negative, fractional or missing seq", () => {

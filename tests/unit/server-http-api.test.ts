@@ -16,7 +16,6 @@ import type { HubServer } from "@/lib/server/socket-types";
  */
 interface Fixture {
   hub: Hub;
-  io: HubServer;
   http: HttpServer;
   base: string;
   clock: { nowMs: number };
@@ -25,6 +24,7 @@ interface Fixture {
 let fx: Fixture;
 
 beforeEach(async () => {
+  // Never attached: the API needs the hub's rooms, not a transport, so there is nothing to close.
   const io: HubServer = new Server();
   const clock = { nowMs: 61_400 };
   const hub = createHub(io, { nowMs: () => clock.nowMs, log: () => {} });
@@ -42,7 +42,7 @@ beforeEach(async () => {
   });
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   const { port } = http.address() as AddressInfo;
-  fx = { hub, io, http, base: `http://127.0.0.1:${port}`, clock };
+  fx = { hub, http, base: `http://127.0.0.1:${port}`, clock };
 });
 
 afterEach(async () => {
@@ -51,7 +51,6 @@ afterEach(async () => {
     fx.http.close(() => resolve());
     fx.http.closeAllConnections();
   });
-  await new Promise<void>((resolve) => fx.io.close(() => resolve()));
 });
 
 async function call(path: string, method = "GET") {
@@ -116,6 +115,14 @@ describe("/api/rooms", () => {
     expect(state.viewers).toEqual([{ id: "s1", name: "desk" }]);
     expect(state.devices.map((x) => [x.id, x.name, x.source, x.platform, x.connected])).toEqual([["dev-001", "Pixel", "phone", "android", true]]);
     expect((await call("/api/rooms/k7qm4x")).body).toEqual(state);
+    // As the desktop shows it, read aloud and typed back.
+    expect((await call("/api/rooms/K7Q-M4X")).body).toEqual(state);
+  });
+
+  it("answers a malformed escape in the URL with a 404, not a crash", async () => {
+    const r = await call("/api/rooms/%E0%A4%A");
+    expect(r.status).toBe(404);
+    expect((await call("/api/health")).status).toBe(200);
   });
 
   it("GET /api/rooms/:code is a JSON 404 for an unknown room", async () => {
