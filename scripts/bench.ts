@@ -17,15 +17,28 @@ const { values } = parseArgs({
   options: {
     phones: { type: "string", default: "10,50,100" },
     seconds: { type: "string", default: "8" },
+    rounds: { type: "string", default: "2" },
     rate: { type: "string", default: "60" },
   },
 });
 const phoneCounts = values.phones!.split(",").map(Number);
 const seconds = Number(values.seconds);
 const rateHz = Number(values.rate);
+const rounds = Number(values.rounds);
 const BATCH_MS = 50;
 const nowMs = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Raw {
+  latencies: number[];
+  relayed: number;
+  elapsedS: number;
+  cpuMs: number;
+  cpuWallMs: number;
+  sent: number;
+  received: number;
+  duplicated: number;
+}
 
 interface Result {
   relay: "wristlab" | "bare";
@@ -63,7 +76,7 @@ function serverCpu(child: ChildProcess): Promise<{ usage: NodeJS.CpuUsage; atMs:
   });
 }
 
-async function runOne(kind: "wristlab" | "bare", phones: number): Promise<Result> {
+async function runOne(kind: "wristlab" | "bare", phones: number): Promise<Raw> {
   const { child, port, room } = await serverStart(kind);
   const url = `http://127.0.0.1:${port}`;
   const viewer: LinkSocket = io(url, { transports: ["websocket"], forceNew: true });
@@ -130,41 +143,53 @@ async function runOne(kind: "wristlab" | "bare", phones: number): Promise<Result
 
   const sent = sentCount.reduce((a, b) => a + b, 0);
   const received = [...seen.values()].reduce((a, s) => a + s.size, 0);
-  latencies.sort((a, b) => a - b);
   const cpuUs = cpu1.usage.user + cpu1.usage.system - (cpu0.usage.user + cpu0.usage.system);
   links.forEach((l) => l.close());
   viewer.close();
   child.send({ type: "exit" });
   await new Promise((r) => child.once("exit", r));
+  return { latencies, relayed, elapsedS, cpuMs: cpuUs / 1000, cpuWallMs: cpu1.atMs - cpu0.atMs, sent, received, duplicated };
+}
+
+/** Pools the rounds of one configuration: latencies together, counts summed. */
+function pool(relay: "wristlab" | "bare", phones: number, raws: Raw[]): Result {
+  const latencies = raws.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const sum = (f: (r: Raw) => number) => raws.reduce((a, r) => a + f(r), 0);
   return {
-    relay: kind,
+    relay,
     phones,
     latencyMsP50: round(percentileOfSorted(latencies, 50)),
     latencyMsP99: round(percentileOfSorted(latencies, 99)),
-    messagesPerS: Math.round(relayed / elapsedS),
-    serverCpuPct: round((cpuUs / 1000 / (cpu1.atMs - cpu0.atMs)) * 100),
-    sent,
-    received,
-    lost: sent - received,
-    duplicated,
+    messagesPerS: Math.round(sum((r) => r.relayed) / sum((r) => r.elapsedS)),
+    serverCpuPct: round((sum((r) => r.cpuMs) / sum((r) => r.cpuWallMs)) * 100),
+    sent: sum((r) => r.sent),
+    received: sum((r) => r.received),
+    lost: sum((r) => r.sent - r.received),
+    duplicated: sum((r) => r.duplicated),
   };
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
+// Rounds alternate which relay goes first, so drift in the machine's load hits both.
 const results: Result[] = [];
 for (const n of phoneCounts) {
-  for (const kind of ["bare", "wristlab"] as const) {
-    process.stderr.write(`bench: ${kind} relay, ${n} phones x ${rateHz} Hz, ${seconds} s...\n`);
-    results.push(await runOne(kind, n));
+  const raws = { bare: [] as Raw[], wristlab: [] as Raw[] };
+  for (let pass = 0; pass < rounds; pass++) {
+    const order = pass % 2 === 0 ? (["bare", "wristlab"] as const) : (["wristlab", "bare"] as const);
+    for (const kind of order) {
+      process.stderr.write(`bench: ${kind} relay, ${n} phones x ${rateHz} Hz, ${seconds} s, round ${pass + 1}/${rounds}...\n`);
+      raws[kind].push(await runOne(kind, n));
+    }
   }
+  results.push(pool("bare", n, raws.bare), pool("wristlab", n, raws.wristlab));
 }
 
 const header = ["relay", "phones", "p50 ms", "p99 ms", "msg/s", "server CPU %", "sent", "lost", "dup"];
 const rows = results.map((r) => [r.relay, r.phones, r.latencyMsP50, r.latencyMsP99, r.messagesPerS, r.serverCpuPct, r.sent, r.lost, r.duplicated].map(String));
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join("  ");
-console.log(`\nRelay on loopback: phones -> server -> 1 viewer, ${rateHz} Hz, ${BATCH_MS} ms batches, ${seconds} s measured after 2 s warm-up`);
+console.log(`\nRelay on loopback: phones -> server -> 1 viewer, ${rateHz} Hz, ${BATCH_MS} ms batches, ${rounds} x ${seconds} s measured after 2 s warm-up each`);
 console.log(line(header));
 for (const r of rows) console.log(line(r));
 const ratios = phoneCounts.map((n) => {
@@ -173,4 +198,4 @@ const ratios = phoneCounts.map((n) => {
   return { phones: n, p99Ratio: round(ours.latencyMsP99 / bare.latencyMsP99), lost: ours.lost };
 });
 for (const r of ratios) console.log(`${r.phones} phones: wristlab p99 / bare p99 = ${r.p99Ratio}x, lost ${r.lost}`);
-console.log(JSON.stringify({ bench: "relay", rateHz, seconds, results, ratios }));
+console.log(JSON.stringify({ bench: "relay", rateHz, seconds, rounds, results, ratios }));

@@ -1,17 +1,11 @@
-import { PhoneLink, type LinkStatus } from "@/lib/client/phone-link";
-import { motionAccessRequest, type MotionAccess, type PermissionGate } from "@/lib/phone/motion-access";
+import { PhoneLink } from "@/lib/client/phone-link";
+import { motionAccessRequest, type PermissionGate } from "@/lib/phone/motion-access";
 import { MotionSession } from "@/lib/phone/motion-session";
 import type { PhonePlatform } from "@/lib/phone/platform";
-import type { SensorVerdict } from "@/lib/phone/sensor-check";
+import type { PhoneStatusInput } from "@/lib/phone/phone-status";
 import { ScreenWakeLock, type WakeLockState } from "./wake-lock";
 
-export interface PhoneSessionSnapshot {
-  running: boolean;
-  access: MotionAccess | "pending" | null;
-  verdict: SensorVerdict | null;
-  link: LinkStatus | null;
-  linkDetail: string | null;
-  pending: number;
+export interface PhoneSessionSnapshot extends PhoneStatusInput {
   /** Samples in the last second. */
   rateHz: number;
   /** A sample arrived within the last LIVE_MS. */

@@ -1,5 +1,5 @@
 import { LIMITS } from "@/lib/protocol/limits";
-import { DEG_TO_RAD, type SampleTuple } from "@/lib/protocol/sample";
+import { DEG_TO_RAD, sampleToTuple, type SampleTuple } from "@/lib/protocol/sample";
 
 /** The parts of a DeviceMotionEvent read here; browsers give null where a sensor is missing. */
 export interface XyzLike {
@@ -76,20 +76,11 @@ export function motionToTuple(e: DeviceMotionLike, orientation: OrientationDeg |
   const a = xyz(e.acceleration);
   const r = e.rotationRate;
   const w = r ? xyz({ x: r.alpha, y: r.beta, z: r.gamma }) : null;
-  const o = orientationRead(orientation);
-  return [
-    timeOriginMs + e.timeStamp,
-    g[0],
-    g[1],
-    g[2],
-    a ? a[0] : null,
-    a ? a[1] : null,
-    a ? a[2] : null,
-    w ? w[0] * DEG_TO_RAD : null,
-    w ? w[1] * DEG_TO_RAD : null,
-    w ? w[2] * DEG_TO_RAD : null,
-    o ? o.alpha : null,
-    o ? o.beta : null,
-    o ? o.gamma : null,
-  ];
+  return sampleToTuple({
+    tMs: timeOriginMs + e.timeStamp,
+    accelIncludingGravityMps2: g,
+    accelMps2: a,
+    rotationRateRadPerS: w ? [w[0] * DEG_TO_RAD, w[1] * DEG_TO_RAD, w[2] * DEG_TO_RAD] : null,
+    orientationDeg: orientationRead(orientation),
+  });
 }

@@ -1,7 +1,13 @@
 import type { DeviceInfo } from "../protocol/events";
 import type { ClockEstimate, DeviceSource, Platform } from "../protocol/schemas";
 import { SequenceTracker } from "../stream/sequence-tracker";
-import { StreamHealth } from "../stream/stream-health";
+import { StreamHealth, type StreamHealthSnapshot } from "../stream/stream-health";
+
+type WindowedHealth = Pick<StreamHealthSnapshot, "rateHz" | "jitterMs" | "latencyMsP50" | "latencyMsP95">;
+
+/** Windowed health is refreshed in this many staggered slots per second (see the hub's ticker). */
+export const HEALTH_SLOTS = 10;
+let nextSlot = 0;
 
 /**
  * What the server keeps about one device. It outlives the device's socket: a phone
@@ -16,6 +22,9 @@ export class DeviceRecord {
   clock: ClockEstimate | null = null;
   lastSampleAtMs: number | null = null;
   lastSeenMs: number;
+  /** Which tenth of a second this device's windowed health is refreshed in. */
+  readonly healthSlot = nextSlot++ % HEALTH_SLOTS;
+  private windowed: WindowedHealth | null = null;
 
   constructor(
     readonly id: string,
@@ -27,10 +36,21 @@ export class DeviceRecord {
     this.lastSeenMs = nowMs;
   }
 
+  /**
+   * Recomputes rate, jitter and latency percentiles (~10 µs: they scan and sort
+   * windows). The hub spreads these over the second: computing a hundred devices at
+   * once stalled the relay for ~3 ms each second, which was its whole p99.
+   */
+  refreshWindowedHealth(nowMs: number) {
+    const nowPhoneMs = this.lastSampleAtMs !== null && this.clock ? nowMs - this.clock.offsetMs : undefined;
+    const { rateHz, jitterMs, latencyMsP50, latencyMsP95 } = this.health.snapshot(nowPhoneMs);
+    this.windowed = { rateHz, jitterMs, latencyMsP50, latencyMsP95 };
+  }
+
+  /** Counters are exact; windowed figures are at most a second old. */
   info(nowMs: number): DeviceInfo {
-    const newestPhoneMs =
-      this.lastSampleAtMs !== null && this.clock ? nowMs - this.clock.offsetMs : undefined;
-    const h = this.health.snapshot(newestPhoneMs);
+    if (!this.windowed) this.refreshWindowedHealth(nowMs);
+    const h = { ...this.health.counters(), ...this.windowed! };
     return {
       id: this.id,
       name: this.name,

@@ -8,7 +8,7 @@ import {
   sensorBatchSchema,
 } from "../protocol/schemas";
 import { SequenceTracker } from "../stream/sequence-tracker";
-import { DeviceRecord } from "./device-record";
+import { DeviceRecord, HEALTH_SLOTS } from "./device-record";
 import { guardSocket, onValidated, reject } from "./guard";
 import { RoomRegistry, type Room } from "./room-registry";
 import type { HubServer, HubSocket } from "./socket-types";
@@ -49,12 +49,25 @@ export function createHub(io: HubServer, deps: HubDeps = {}): Hub {
     if (room.viewers.size > 0) io.to(viewersOf(room.code)).emit("room:state", rooms.state(room, nowMs()));
   };
 
-  const ticker = setInterval(() => {
-    for (const room of rooms.sweep(nowMs())) broadcastState(room);
-    for (const room of rooms.all()) {
-      if ([...room.devices.values()].some((d) => d.socketId !== null)) broadcastState(room);
-    }
-  }, deps.stateIntervalMs ?? 1000);
+  // Each tick refreshes one slot of devices' windowed health; a full round of slots
+  // ends in a broadcast, so viewers get figures at most one interval old and the
+  // work never lands on the relay in one lump.
+  let tick = 0;
+  const ticker = setInterval(
+    () => {
+      const now = nowMs();
+      const slot = tick++ % HEALTH_SLOTS;
+      for (const room of rooms.all()) {
+        for (const d of room.devices.values()) if (d.healthSlot === slot) d.refreshWindowedHealth(now);
+      }
+      if (slot !== HEALTH_SLOTS - 1) return;
+      for (const room of rooms.sweep(now)) broadcastState(room);
+      for (const room of rooms.all()) {
+        if ([...room.devices.values()].some((d) => d.socketId !== null)) broadcastState(room);
+      }
+    },
+    (deps.stateIntervalMs ?? 1000) / HEALTH_SLOTS,
+  );
   ticker.unref();
 
   const deviceOf = (socket: HubSocket): { room: Room; device: DeviceRecord } | null => {
@@ -99,7 +112,7 @@ export function createHub(io: HubServer, deps: HubDeps = {}): Hub {
       (p, ack) => {
         const room = rooms.get(p.room);
         if (!room) {
-          return reject(socket, ack, "unknown-room", `No room ${roomCodeFormat(p.room)}. Check the code on the desktop screen.`, "device:hello");
+          return reject(socket, ack, "unknown-room", `No room ${roomCodeFormat(p.room)}. Check the code on the computer screen.`, "device:hello");
         }
         if (socket.data.role === "viewer") return reject(socket, ack, "not-allowed", "A viewer socket cannot also be a device.", "device:hello");
         leave(socket);

@@ -1,18 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Outbox, type OutboxChunk } from "@/lib/client/outbox";
 import type { SampleTuple } from "@/lib/protocol/sample";
-
-/** mulberry32: a tiny seeded PRNG, so every property run is reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from "./seeded-random";
 
 /** The i-th pushed sample: its time encodes i, so content can be checked against seq. */
 const s = (i: number): SampleTuple => [1000 + i, 0, 0, 9.8, null, null, null, null, null, null, null, null, null];

@@ -1,17 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TokenBucket } from "@/lib/server/token-bucket";
-
-/** mulberry32: a tiny seeded PRNG, so every property run is reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from "./seeded-random";
 
 /** How many of `n` takes at the same instant succeed. */
 const takes = (b: TokenBucket, nowMs: number, n: number) => Array.from({ length: n }, () => b.take(nowMs)).filter(Boolean).length;
