@@ -4,7 +4,7 @@ import QRCode from "qrcode";
 export async function bannerText(opts: { httpUrl: string; phoneUrls: string[]; certNote: string | null; dev: boolean }): Promise<string> {
   const lines = [
     "",
-    `  Wristlab ${opts.dev ? "(dev)" : ""} is running.`,
+    `  Wristlab${opts.dev ? " (dev)" : ""} is running.`,
     "",
     `  Desktop:  ${opts.httpUrl}`,
   ];
