@@ -1,5 +1,5 @@
 import type { RoomState, StreamBatch } from "../protocol/events";
-import { SAMPLE_WIDTH } from "../protocol/sample";
+import { SAMPLE_WIDTH, type SampleTuple } from "../protocol/sample";
 import { RingBuffer } from "./ring-buffer";
 import { SequenceTracker } from "./sequence-tracker";
 import { StreamHealth, type StreamHealthSnapshot } from "./stream-health";
@@ -7,6 +7,9 @@ import { StreamHealth, type StreamHealthSnapshot } from "./stream-health";
 /** Column of the server time (ms) of each row, after the sample's own fields. */
 export const COL_SERVER_MS = SAMPLE_WIDTH;
 export const STORE_COLUMNS = SAMPLE_WIDTH + 1;
+
+/** Called for every new sample, in order, exactly once (for fusion and other per-sample consumers). */
+export type SampleListener = (deviceId: string, sample: SampleTuple, serverMs: number) => void;
 
 export interface DeviceStream {
   id: string;
@@ -29,6 +32,7 @@ export class StreamStore {
   readonly devices = new Map<string, DeviceStream>();
   room: RoomState | null = null;
   private readonly listeners = new Set<() => void>();
+  private readonly sampleListeners = new Set<SampleListener>();
   private readonly row = new Float64Array(STORE_COLUMNS);
 
   constructor(private readonly capacityRows = 200 * 30) {}
@@ -64,6 +68,7 @@ export class StreamStore {
       row[COL_SERVER_MS] = serverMs;
       d.ring.push(row);
       d.health.addSample(s[0], arrivalServerMs === null ? null : arrivalServerMs - serverMs);
+      for (const l of this.sampleListeners) l(d.id, s, serverMs);
     }
   }
 
@@ -77,6 +82,12 @@ export class StreamStore {
     const d = this.devices.get(deviceId);
     if (!d) return null;
     return d.health.snapshot(nowServerMs === undefined ? undefined : nowServerMs - d.clockOffsetMs);
+  }
+
+  /** Per-sample consumers run as a batch is stored, so a frame drawn after it sees the newest sample. */
+  onSample(listener: SampleListener): () => void {
+    this.sampleListeners.add(listener);
+    return () => this.sampleListeners.delete(listener);
   }
 
   subscribe(listener: () => void): () => void {
