@@ -6,10 +6,12 @@ import type { LinkSocket } from "../lib/client/link-socket";
 import type { SampleTuple } from "../lib/protocol/sample";
 import { PROTOCOL_VERSION } from "../lib/protocol/version";
 import { percentileOfSorted } from "../lib/stream/percentile";
+import { poseBench } from "./bench-pose";
 
 /**
- * `npm run bench`: N sim phones at 60 Hz through the real server to one viewer, and
- * the same traffic through a bare socket.io relay (the floor), side by side. The
+ * `npm run bench`: first the pose fusion's cost per sample, then N sim phones at
+ * 60 Hz through the real server to one viewer, and the same traffic through a bare
+ * socket.io relay (the floor), side by side. The
  * server runs in its own process (its CPU is measured there); phones and viewer
  * share this one, as a second machine would.
  */
@@ -171,6 +173,9 @@ function pool(relay: "wristlab" | "bare", phones: number, raws: Raw[]): Result {
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
+process.stderr.write("bench: pose fusion cost per sample...\n");
+const pose = await poseBench();
+
 // Rounds alternate which relay goes first, so drift in the machine's load hits both.
 const results: Result[] = [];
 for (const n of phoneCounts) {
@@ -189,6 +194,8 @@ const header = ["relay", "phones", "p50 ms", "p99 ms", "msg/s", "server CPU %", 
 const rows = results.map((r) => [r.relay, r.phones, r.latencyMsP50, r.latencyMsP99, r.messagesPerS, r.serverCpuPct, r.sent, r.lost, r.duplicated].map(String));
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join("  ");
+console.log("\nPose fusion in Node (generated wrist motion):");
+for (const p of pose) console.log(`  ${p.name.padEnd(28)} ${p.usPerSample.toFixed(2).padStart(6)} µs/sample over ${p.samples} samples`);
 console.log(`\nRelay on loopback: phones -> server -> 1 viewer, ${rateHz} Hz, ${BATCH_MS} ms batches, ${rounds} x ${seconds} s measured after 2 s warm-up each`);
 console.log(line(header));
 for (const r of rows) console.log(line(r));
@@ -198,4 +205,4 @@ const ratios = phoneCounts.map((n) => {
   return { phones: n, p99Ratio: round(ours.latencyMsP99 / bare.latencyMsP99), lost: ours.lost };
 });
 for (const r of ratios) console.log(`${r.phones} phones: wristlab p99 / bare p99 = ${r.p99Ratio}x, lost ${r.lost}`);
-console.log(JSON.stringify({ bench: "relay", rateHz, seconds, rounds, results, ratios }));
+console.log(JSON.stringify({ pose, relay: { rateHz, seconds, rounds, results, ratios } }));

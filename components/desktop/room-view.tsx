@@ -7,12 +7,14 @@ import { desktopNowMs } from "./desktop-clock";
 import { DesktopHeader } from "./desktop-header";
 import { DeviceCard } from "./device-card";
 import { EmptyState } from "./empty-state";
+import { localStorageOrNull } from "./local-storage";
 import { NoticeToasts } from "./notice-toasts";
 import { RoomSidebar } from "./room-sidebar";
 import { SessionProvider, useRoomState } from "./session-context";
 import { SimControl } from "./sim-control";
 import { usePhoneUrl } from "./use-phone-url";
 import type { SimPhoneControl } from "./use-sim-phone";
+import { WristPanel } from "./wrist-panel";
 
 export interface RoomViewProps {
   room: string;
@@ -25,7 +27,9 @@ export interface RoomViewProps {
  * store: streams of the old room (and their sequence numbers) must not leak into it.
  */
 export function RoomView(props: RoomViewProps) {
-  const [session] = useState(() => new DesktopSession({ url: window.location.origin, room: props.room, nowMs: desktopNowMs }));
+  const [session] = useState(
+    () => new DesktopSession({ url: window.location.origin, room: props.room, nowMs: desktopNowMs, storage: localStorageOrNull() }),
+  );
 
   useEffect(() => {
     // Deferred a tick: StrictMode's immediate unmount then cancels it, instead of opening a socket only to kill it mid-handshake.
@@ -61,6 +65,7 @@ function RoomLayout({ room, sim, onNewRoom }: RoomViewProps) {
         <div className="grid flex-1 grid-cols-[20rem_minmax(0,1fr)] 2xl:grid-cols-[23rem_minmax(0,1fr)]">
           <RoomSidebar code={room} room={state} phone={phone} onNewRoom={onNewRoom} />
           <main className="flex min-w-0 flex-col gap-5 p-5">
+            <WristPanel devices={devices} />
             {devices.map((d) => (
               <DeviceCard key={d.id} info={d} />
             ))}

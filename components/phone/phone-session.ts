@@ -101,6 +101,7 @@ export class PhoneSession {
       this.link = link;
       this.motion = new MotionSession({
         source: window,
+        platform: opts.platform,
         timeOriginMs: performance.timeOrigin,
         nowMs: () => performance.now(),
         onSample: (sample) => this.link?.push(sample),

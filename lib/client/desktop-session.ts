@@ -1,5 +1,7 @@
 import type { ProtocolError } from "../protocol/errors";
 import { StreamStore } from "../stream/stream-store";
+import type { SettingsStorage } from "./desktop-pose-settings";
+import { DesktopPoses } from "./desktop-poses";
 import { ViewerLink } from "./viewer-link";
 
 /** "connecting" until the first room:watch succeeds; "reconnecting" whenever the server is lost after that or unreachable. */
@@ -26,6 +28,8 @@ export interface DesktopSessionOptions {
   nowMs: () => number;
   /** Older notices are dropped beyond this many: a flood of errors must not cover the screen. */
   maxNotices?: number;
+  /** Where per-device wear settings (placement, side) are kept; null keeps them for this page only. */
+  storage?: SettingsStorage | null;
 }
 
 /**
@@ -38,15 +42,20 @@ export interface DesktopSessionOptions {
  */
 export class DesktopSession {
   readonly store = new StreamStore();
+  /** Every device's pose, updated as its samples are stored; follows the session's open and close. */
+  readonly poses: DesktopPoses;
   private link: ViewerLink | null = null;
   private state: DesktopSessionState = { connection: "connecting", viewerId: null, notices: [] };
   private readonly listeners = new Set<() => void>();
   private nextNoticeId = 1;
 
-  constructor(private readonly opts: DesktopSessionOptions) {}
+  constructor(private readonly opts: DesktopSessionOptions) {
+    this.poses = new DesktopPoses(this.store, opts.storage ?? null);
+  }
 
   open(): void {
     if (this.link) return;
+    this.poses.open();
     const link = new ViewerLink({
       url: this.opts.url,
       room: this.opts.room,
@@ -63,6 +72,7 @@ export class DesktopSession {
   close(): void {
     this.link?.close();
     this.link = null;
+    this.poses.close();
   }
 
   /** For `useSyncExternalStore`: the same object until something changes. */

@@ -1,5 +1,6 @@
 import { LIMITS } from "@/lib/protocol/limits";
 import { DEG_TO_RAD, sampleToTuple, type SampleTuple } from "@/lib/protocol/sample";
+import type { PlatformAxes } from "./platform-axes";
 
 /** The parts of a DeviceMotionEvent read here; browsers give null where a sensor is missing. */
 export interface XyzLike {
@@ -58,10 +59,19 @@ export function orientationRead(e: AngleTripleLike | null | undefined): Orientat
   return alpha === null || beta === null || gamma === null ? null : { alpha, beta, gamma };
 }
 
+/** A triple times a sign; null stays null. */
+function signed(v: [number, number, number] | null, sign: 1 | -1): [number, number, number] | null {
+  return v && sign === -1 ? [-v[0], -v[1], -v[2]] : v;
+}
+
 /**
- * One DeviceMotionEvent as a wire sample (units in lib/protocol/sample.ts). Returns
- * null without acceleration including gravity: Chromium fires one all-null event
- * when a listener attaches, and a sample without it means nothing downstream.
+ * One DeviceMotionEvent as a wire sample (units and axes in lib/protocol/sample.ts).
+ * Returns null without acceleration including gravity: Chromium fires one all-null
+ * event when a listener attaches, and a sample without it means nothing downstream.
+ *
+ * `axes` (platformAxes of the phone's platform) undoes the platform's sign convention
+ * here, at the edge, so the wire is W3C for every device (iOS Safari's acceleration is
+ * flipped: platform-axes.ts).
  *
  * rotationRate arrives in deg/s and leaves in rad/s. Its axes: alpha is about x,
  * beta about y, gamma about z. That is NOT the deviceorientation convention (alpha
@@ -70,17 +80,18 @@ export function orientationRead(e: AngleTripleLike | null | undefined): Orientat
  * the current text: "The alpha getter steps are to return ... x axis rotation rate").
  * Chromium's sensor emulation confirms it: a gyroscope reading about x shows up in alpha.
  */
-export function motionToTuple(e: DeviceMotionLike, orientation: OrientationDeg | null, timeOriginMs: number): SampleTuple | null {
-  const g = xyz(e.accelerationIncludingGravity);
+export function motionToTuple(e: DeviceMotionLike, orientation: OrientationDeg | null, timeOriginMs: number, axes: PlatformAxes): SampleTuple | null {
+  const g = signed(xyz(e.accelerationIncludingGravity), axes.accelSign);
   if (!g) return null;
-  const a = xyz(e.acceleration);
+  const a = signed(xyz(e.acceleration), axes.accelSign);
   const r = e.rotationRate;
   const w = r ? xyz({ x: r.alpha, y: r.beta, z: r.gamma }) : null;
+  const k = axes.gyroSign * DEG_TO_RAD;
   return sampleToTuple({
     tMs: timeOriginMs + e.timeStamp,
     accelIncludingGravityMps2: g,
     accelMps2: a,
-    rotationRateRadPerS: w ? [w[0] * DEG_TO_RAD, w[1] * DEG_TO_RAD, w[2] * DEG_TO_RAD] : null,
+    rotationRateRadPerS: w ? [w[0] * k, w[1] * k, w[2] * k] : null,
     orientationDeg: orientationRead(orientation),
   });
 }

@@ -1,5 +1,7 @@
 import type { SampleTuple } from "@/lib/protocol/sample";
 import { motionToTuple, orientationRead, type AngleTripleLike, type DeviceMotionLike, type OrientationDeg } from "./device-motion";
+import { platformAxes, type PlatformAxes } from "./platform-axes";
+import type { PhonePlatform } from "./platform";
 import { RateMeter } from "./rate-meter";
 import { SensorCheck, type SensorVerdict } from "./sensor-check";
 
@@ -11,6 +13,8 @@ export interface MotionEventSource {
 
 export interface MotionSessionOptions {
   source: MotionEventSource;
+  /** The phone's platform: its sensor sign convention is undone before samples leave (platform-axes.ts). */
+  platform: PhonePlatform;
   /** Epoch ms of the page's time origin (`performance.timeOrigin`); event timeStamps count from it. */
   timeOriginMs: number;
   /** Monotonic ms (`performance.now()`), for the rate and the sensor check. */
@@ -24,7 +28,8 @@ export interface MotionSessionOptions {
 
 /**
  * Listens to devicemotion and deviceorientation, turns each motion event into a
- * sample (with the newest orientation), and watches whether the sensors deliver.
+ * sample (with the newest orientation, in the wire's convention whatever the
+ * platform), and watches whether the sensors deliver.
  * Samples go straight to `onSample`, never through UI state.
  */
 export class MotionSession {
@@ -34,8 +39,11 @@ export class MotionSession {
   private pollTimer: ReturnType<typeof setInterval> | null = null;
   private verdictNow: SensorVerdict | null = null;
   private count = 0;
+  private readonly axes: PlatformAxes;
 
-  constructor(private readonly opts: MotionSessionOptions) {}
+  constructor(private readonly opts: MotionSessionOptions) {
+    this.axes = platformAxes(opts.platform);
+  }
 
   get running(): boolean {
     return this.check !== null;
@@ -87,7 +95,7 @@ export class MotionSession {
   private readonly onMotion = (event: unknown) => {
     const e = event as DeviceMotionLike;
     const now = this.opts.nowMs();
-    const sample = motionToTuple(e, this.orientation, this.opts.timeOriginMs);
+    const sample = motionToTuple(e, this.orientation, this.opts.timeOriginMs, this.axes);
     this.judge(this.check?.feed(now, sample ?? e) ?? null);
     if (!sample) return;
     this.count++;

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { MotionSession, type MotionEventSource } from "@/lib/phone/motion-session";
+import type { PhonePlatform } from "@/lib/phone/platform";
 import type { SensorVerdict } from "@/lib/phone/sensor-check";
 import { F, type SampleTuple } from "@/lib/protocol/sample";
 
@@ -25,12 +26,13 @@ describe("MotionSession", () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  function setup() {
+  function setup(platform: PhonePlatform = "android") {
     const win = fakeWindow();
     const samples: SampleTuple[] = [];
     const verdicts: SensorVerdict[] = [];
     const session = new MotionSession({
       source: win.source,
+      platform,
       timeOriginMs: ORIGIN,
       nowMs: () => now,
       onSample: (s) => samples.push(s),
@@ -59,6 +61,17 @@ describe("MotionSession", () => {
     expect(session.samples).toBe(60);
     expect(session.rateHz()).toBe(60);
     expect(session.lastSampleAtMs).toBe(960);
+  });
+
+  it("sends the wire's convention on every platform: iOS Safari's flipped acceleration is undone", () => {
+    for (const [platform, z] of [["ios", -9.81], ["android", 9.81]] as const) {
+      const { win, samples, session } = setup(platform);
+      session.start();
+      win.fire("devicemotion", { ...motion(16, z), rotationRate: { alpha: 90, beta: 0, gamma: 0 } });
+      expect(samples[0]![F.accelGZ]).toBe(9.81);
+      expect(samples[0]![F.gyroX]).toBeCloseTo(Math.PI / 2, 12);
+      session.stop();
+    }
   });
 
   it("reports blocked sensors, and no events", () => {
