@@ -30,6 +30,7 @@ export class ViewerLink {
       opts.onConnection?.(false);
     });
     this.socket.on("room:state", (state) => opts.store.setRoom(state));
+    this.socket.on("room:health", ({ code, devices }) => opts.store.mergeDeviceInfo(code, devices));
     this.socket.on("stream:batch", (batch) => opts.store.addBatch(batch, this.serverNowMs()));
     this.socket.on("protocol:error", (e) => opts.onError?.(e));
     if (this.socket.connected) this.watch();

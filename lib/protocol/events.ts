@@ -76,7 +76,13 @@ export interface ClientToServerEvents {
 }
 
 export interface ServerToClientEvents {
+  /** The whole room: on join, leave and rename. */
   "room:state": (state: RoomState) => void;
+  /**
+   * Fresh health for some of the room's devices: every device once a second,
+   * spread over ten messages so that no single moment carries a hundred of them.
+   */
+  "room:health": (update: { code: string; devices: DeviceInfo[] }) => void;
   "stream:batch": (batch: StreamBatch) => void;
   /** To a device: its name was changed from elsewhere (the desktop). */
   "device:renamed": (payload: { name: string }) => void;

@@ -49,22 +49,25 @@ export function createHub(io: HubServer, deps: HubDeps = {}): Hub {
     if (room.viewers.size > 0) io.to(viewersOf(room.code)).emit("room:state", rooms.state(room, nowMs()));
   };
 
-  // Each tick refreshes one slot of devices' windowed health; a full round of slots
-  // ends in a broadcast, so viewers get figures at most one interval old and the
-  // work never lands on the relay in one lump.
+  // Each tick refreshes one slot of devices' windowed health and sends just those
+  // to viewers: figures are at most one interval old, and neither the computing
+  // nor the encoding lands on the relay in one lump (a 100-device room:state once a
+  // second was what pushed the relay's p99 past the bare socket.io floor).
   let tick = 0;
   const ticker = setInterval(
     () => {
       const now = nowMs();
       const slot = tick++ % HEALTH_SLOTS;
       for (const room of rooms.all()) {
-        for (const d of room.devices.values()) if (d.healthSlot === slot) d.refreshWindowedHealth(now);
+        const fresh = [];
+        for (const d of room.devices.values()) {
+          if (d.healthSlot !== slot) continue;
+          d.refreshWindowedHealth(now);
+          if (d.socketId !== null) fresh.push(d.info(now));
+        }
+        if (fresh.length > 0 && room.viewers.size > 0) io.to(viewersOf(room.code)).emit("room:health", { code: room.code, devices: fresh });
       }
-      if (slot !== HEALTH_SLOTS - 1) return;
-      for (const room of rooms.sweep(now)) broadcastState(room);
-      for (const room of rooms.all()) {
-        if ([...room.devices.values()].some((d) => d.socketId !== null)) broadcastState(room);
-      }
+      if (slot === HEALTH_SLOTS - 1) for (const room of rooms.sweep(now)) broadcastState(room);
     },
     (deps.stateIntervalMs ?? 1000) / HEALTH_SLOTS,
   );

@@ -1,4 +1,4 @@
-import type { RoomState, StreamBatch } from "../protocol/events";
+import type { DeviceInfo, RoomState, StreamBatch } from "../protocol/events";
 import { SAMPLE_WIDTH, type SampleTuple } from "../protocol/sample";
 import { RingBuffer } from "./ring-buffer";
 import { SequenceTracker } from "./sequence-tracker";
@@ -74,6 +74,15 @@ export class StreamStore {
 
   setRoom(state: RoomState) {
     this.room = state;
+    this.emit();
+  }
+
+  /** Health figures for some devices of the current room (`room:health`). */
+  mergeDeviceInfo(code: string, devices: DeviceInfo[]) {
+    const room = this.room;
+    if (!room || room.code !== code) return;
+    const byId = new Map(devices.map((d) => [d.id, d]));
+    this.room = { ...room, devices: room.devices.map((d) => byId.get(d.id) ?? d) };
     this.emit();
   }
 

