@@ -11,7 +11,7 @@ import type { CameraPreset } from "./camera-preset-names";
  */
 const PRESETS: Record<CameraPreset, { eye: readonly [number, number, number]; target: readonly [number, number, number] }> = {
   // Front-right and above: raise, roll and the watch face all visible at once.
-  overview: { eye: [0.81, -0.66, 0.49], target: [0.15, 0, 0.07] },
+  overview: { eye: [1.02, -0.86, 0.58], target: [0.12, 0, 0.1] },
   // From the wearer's right: elevation shows as a true angle.
   side: { eye: [0.17, -1.05, 0.14], target: [0.17, 0, 0.06] },
   // From above, forward up on the screen: heading and sideways sweeps.
