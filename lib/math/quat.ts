@@ -86,17 +86,24 @@ export function quatToRotationVector(q: ReadonlyQuat, out: Vec3 = [0, 0, 0]): Ve
   return out;
 }
 
-/** Hamilton product a ⊗ b: the rotation b followed by a. */
-export function quatMultiply(a: ReadonlyQuat, b: ReadonlyQuat, out: Quat = [1, 0, 0, 0]): Quat {
-  const [aw, ax, ay, az] = a;
-  const [bw, bx, by, bz] = b;
-  return quatSet(
-    out,
-    aw * bw - ax * bx - ay * by - az * bz,
-    aw * bx + ax * bw + ay * bz - az * by,
-    aw * by - ax * bz + ay * bw + az * bx,
-    aw * bz + ax * by - ay * bx + az * bw,
-  );
+/** Hamilton product a ⊗ b: the rotation b followed by a. `out` may alias either input. */
+export function quatMultiply<T extends { [i: number]: number } = Quat>(a: ArrayLike<number>, b: ArrayLike<number>, out: T = [1, 0, 0, 0] as unknown as T): T {
+  // Indexed reads, not destructuring: destructuring goes through the iterator
+  // protocol, which allocates until the optimiser has seen enough calls, and the pose
+  // engine runs this per sample (on typed arrays too).
+  const aw = a[0]!;
+  const ax = a[1]!;
+  const ay = a[2]!;
+  const az = a[3]!;
+  const bw = b[0]!;
+  const bx = b[1]!;
+  const by = b[2]!;
+  const bz = b[3]!;
+  out[0] = aw * bw - ax * bx - ay * by - az * bz;
+  out[1] = aw * bx + ax * bw + ay * bz - az * by;
+  out[2] = aw * by - ax * bz + ay * bw + az * bx;
+  out[3] = aw * bz + ax * by - ay * bx + az * bw;
+  return out;
 }
 
 /** The inverse rotation, for unit quaternions. */

@@ -1,5 +1,4 @@
-import { quatIdentity, quatSet, type Quat } from "../math/quat";
-import { quatMultiplyInto } from "../math/quat-mul";
+import { quatIdentity, quatMultiply, quatSet, type Quat } from "../math/quat";
 import type { SampleTuple } from "../protocol/sample";
 import { RingBuffer } from "../stream/ring-buffer";
 import { AttitudeFilter } from "./attitude-filter";
@@ -138,17 +137,17 @@ export class PoseTracker {
   }
 
   private applySettings(): void {
-    quatMultiplyInto(WATCH_TO_DEVICE[this.settings.placement], this.mountCorrection, this.watchToDevice);
+    quatMultiply(WATCH_TO_DEVICE[this.settings.placement], this.mountCorrection, this.watchToDevice);
   }
 
   /** Watch-to-world with the current mapping: q ⊗ M. */
   private watchToWorld(out: Quat): Quat {
-    return quatMultiplyInto(this.filter.quat, this.watchToDevice, out);
+    return quatMultiply(this.filter.quat, this.watchToDevice, out);
   }
 
   private calibrationAdd(sample: SampleTuple): void {
     // Averaged with the nominal mapping: the correction is solved afresh, not on top of an old one.
-    const w = quatMultiplyInto(this.filter.quat, WATCH_TO_DEVICE[this.settings.placement], this.scratch);
+    const w = quatMultiply(this.filter.quat, WATCH_TO_DEVICE[this.settings.placement], this.scratch);
     if (!this.calibration.add(sample[0], w, this.scratch2)) return;
     calibrationSolve(this.scratch2, this.mountCorrection, this.worldToBody);
     this.applySettings();
@@ -158,7 +157,7 @@ export class PoseTracker {
 
   /** Writes watchQuat, angles, wrist position and, for a sample (not a re-map between samples), the trail. */
   private output(sample: SampleTuple | null): void {
-    const q = quatMultiplyInto(this.worldToBody, this.watchToWorld(this.scratch), this.scratch);
+    const q = quatMultiply(this.worldToBody, this.watchToWorld(this.scratch), this.scratch);
     // One hemisphere (w ≥ 0) so that readers interpolating frame to frame never take the long way.
     const s = q[0] < 0 ? -1 : 1;
     const wq = this.watchQuat;
