@@ -24,7 +24,7 @@ export default defineConfig({
   },
   webServer: {
     // The README's `npm start`: builds when needed, then serves the production app.
-    command: "npx tsx scripts/start.ts",
+    command: "npm start",
     url: `http://localhost:${port}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
