@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { BROWSER_ARGS, browserPathFind } from "./scripts/browser-path";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
-const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), "wristlab-e2e-"));
+// Set in the environment so test workers (started after this file is read) share it: tests write model folders there.
+const dataDir = (process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), "wristlab-e2e-")));
 
 export default defineConfig({
   testDir: "tests/e2e",

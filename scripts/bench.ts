@@ -6,6 +6,7 @@ import type { LinkSocket } from "../lib/client/link-socket";
 import type { SampleTuple } from "../lib/protocol/sample";
 import { PROTOCOL_VERSION } from "../lib/protocol/version";
 import { percentileOfSorted } from "../lib/stream/percentile";
+import { modelsBench, modelsBenchLines } from "./bench-models";
 import { poseBench } from "./bench-pose";
 
 /**
@@ -182,6 +183,8 @@ const round = (x: number) => Math.round(x * 100) / 100;
 
 process.stderr.write("bench: pose fusion cost per sample...\n");
 const pose = await poseBench();
+process.stderr.write("bench: model runtime per window and sample to event (wasm, cpu)...\n");
+const models = await modelsBench();
 
 // Rounds alternate which relay goes first, so drift in the machine's load hits both.
 const results: Result[] = [];
@@ -203,6 +206,8 @@ const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.
 const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join("  ");
 console.log("\nPose fusion in Node (generated wrist motion):");
 for (const p of pose) console.log(`  ${p.name.padEnd(28)} ${p.usPerSample.toFixed(2).padStart(6)} µs/sample over ${p.samples} samples`);
+console.log("\nModel runtime in Node: Detector.score per window, and a window's last sample to its event through DetectorRunner:");
+for (const l of modelsBenchLines(models)) console.log(`  ${l}`);
 console.log(`\nRelay on loopback: phones -> server -> 1 viewer, ${rateHz} Hz, ${BATCH_MS} ms batches, ${rounds} x ${seconds} s measured after 2 s warm-up each`);
 console.log(line(header));
 for (const r of rows) console.log(line(r));
@@ -212,4 +217,4 @@ const ratios = phoneCounts.map((n) => {
   return { phones: n, p99Ratio: round(ours.latencyMsP99 / bare.latencyMsP99), lost: ours.lost };
 });
 for (const r of ratios) console.log(`${r.phones} phones: wristlab p99 / bare p99 = ${r.p99Ratio}x, lost ${r.lost}`);
-console.log(JSON.stringify({ pose, relay: { rateHz, seconds, rounds, results, ratios } }));
+console.log(JSON.stringify({ pose, models, relay: { rateHz, seconds, rounds, results, ratios } }));

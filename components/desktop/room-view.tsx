@@ -15,6 +15,8 @@ import { SimControl } from "./sim-control";
 import { usePhoneUrl } from "./use-phone-url";
 import type { SimPhoneControl } from "./use-sim-phone";
 import { WristPanel } from "./wrist-panel";
+import { DetectorPanel } from "@/components/models/detector-panel";
+import { DetectorsProvider } from "@/components/models/detectors-context";
 
 export interface RoomViewProps {
   room: string;
@@ -42,7 +44,9 @@ export function RoomView(props: RoomViewProps) {
 
   return (
     <SessionProvider value={session}>
-      <RoomLayout {...props} />
+      <DetectorsProvider session={session}>
+        <RoomLayout {...props} />
+      </DetectorsProvider>
     </SessionProvider>
   );
 }
@@ -66,6 +70,7 @@ function RoomLayout({ room, sim, onNewRoom }: RoomViewProps) {
           <RoomSidebar code={room} room={state} phone={phone} onNewRoom={onNewRoom} />
           <main className="flex min-w-0 flex-col gap-5 p-5">
             <WristPanel devices={devices} />
+            <DetectorPanel devices={devices} />
             {devices.map((d) => (
               <DeviceCard key={d.id} info={d} />
             ))}

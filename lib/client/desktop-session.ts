@@ -47,6 +47,7 @@ export class DesktopSession {
   private link: ViewerLink | null = null;
   private state: DesktopSessionState = { connection: "connecting", viewerId: null, notices: [] };
   private readonly listeners = new Set<() => void>();
+  private readonly modelsListeners = new Set<() => void>();
   private nextNoticeId = 1;
 
   constructor(private readonly opts: DesktopSessionOptions) {
@@ -63,6 +64,7 @@ export class DesktopSession {
       nowMs: this.opts.nowMs,
       onConnection: (connected) => this.onConnection(connected, link),
       onError: (error) => this.notify(error),
+      onModelsChanged: () => this.modelsChanged(),
     });
     // ViewerLink reports only established links; an unreachable server must still show as down.
     link.socket.on("connect_error", () => this.onConnection(false, link));
@@ -88,6 +90,15 @@ export class DesktopSession {
     return this.link?.serverNowMs() ?? null;
   }
 
+  /**
+   * Called when the server's model list changes, and on every (re)connection, since
+   * announcements made while the link was down are not replayed.
+   */
+  onModelsChanged(listener: () => void): () => void {
+    this.modelsListeners.add(listener);
+    return () => this.modelsListeners.delete(listener);
+  }
+
   rename(deviceId: string, name: string): void {
     this.link?.rename(deviceId, name);
   }
@@ -98,8 +109,15 @@ export class DesktopSession {
 
   private onConnection(connected: boolean, link: ViewerLink) {
     if (link !== this.link) return;
-    if (connected) this.update({ connection: "connected", viewerId: link.viewerId });
+    if (connected) {
+      this.update({ connection: "connected", viewerId: link.viewerId });
+      this.modelsChanged();
+    }
     else if (this.state.connection !== "reconnecting") this.update({ connection: "reconnecting" });
+  }
+
+  private modelsChanged() {
+    for (const l of this.modelsListeners) l();
   }
 
   private notify(error: ProtocolError) {

@@ -13,6 +13,8 @@ export interface ViewerLinkOptions {
   socket?: LinkSocket;
   onConnection?: (connected: boolean) => void;
   onError?: (error: ProtocolError) => void;
+  /** The server's model folders changed; re-read `GET /api/models`. */
+  onModelsChanged?: () => void;
 }
 
 /** A desktop or observer screen watching a room: fills the store, keeps a server clock. */
@@ -33,6 +35,7 @@ export class ViewerLink {
     this.socket.on("room:health", ({ code, devices }) => opts.store.mergeDeviceInfo(code, devices));
     this.socket.on("stream:batch", (batch) => opts.store.addBatch(batch, this.serverNowMs()));
     this.socket.on("protocol:error", (e) => opts.onError?.(e));
+    this.socket.on("models:changed", () => opts.onModelsChanged?.());
     if (this.socket.connected) this.watch();
   }
 

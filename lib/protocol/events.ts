@@ -1,3 +1,4 @@
+import type { ModelManifest } from "../models/manifest";
 import type { ProtocolError } from "./errors";
 import type { ClockPing, DeviceHello, DeviceRename, DeviceSource, Platform, RoomWatch, SensorBatch } from "./schemas";
 import type { SampleTuple } from "./sample";
@@ -64,6 +65,43 @@ export interface StreamBatch {
   receivedAtMs: number;
 }
 
+/** `public/models/` ships with the app; `user` is `<DATA_DIR>/models/`, where uploads land too. */
+export type ModelSource = "builtin" | "user";
+/** `error`: the folder as it is now is refused (the last good version, if any, stays `latest`). */
+export type ModelStatus = "ok" | "error" | "removed";
+
+/** An immutable snapshot of a checkpoint that passed validation. */
+export interface ModelVersionInfo {
+  /** 1, 2, 3... per model id, in the order they appeared. */
+  version: number;
+  /** sha256 of the version's files, hex. */
+  hash: string;
+  addedAtMs: number;
+  manifest: ModelManifest;
+  /** manifest.json, model.json, then the weight shards, relative to `baseUrl`. */
+  files: string[];
+  /** `/api/models/<id>/versions/<n>/`: load `baseUrl + "model.json"` from here. */
+  baseUrl: string;
+}
+
+export interface ModelInfo {
+  id: string;
+  source: ModelSource;
+  status: ModelStatus;
+  /** Why the folder is refused, one line per problem naming the file; empty unless `error`. */
+  errors: string[];
+  /** The newest good version, which an `error` or `removed` status leaves in place. */
+  latest: number | null;
+  versions: ModelVersionInfo[];
+}
+
+/** `GET /api/models`. */
+export interface ModelsListing {
+  /** Grows with every change the server announces with `models:changed`. */
+  revision: number;
+  models: ModelInfo[];
+}
+
 export interface ClientToServerEvents {
   "room:watch": (payload: RoomWatch, ack: (res: Ack<{ room: RoomState; viewerId: string }>) => void) => void;
   "device:hello": (
@@ -87,4 +125,6 @@ export interface ServerToClientEvents {
   /** To a device: its name was changed from elsewhere (the desktop). */
   "device:renamed": (payload: { name: string }) => void;
   "protocol:error": (error: ProtocolError) => void;
+  /** The model list changed (a checkpoint was added, refused or removed): refetch `GET /api/models`. */
+  "models:changed": (payload: { revision: number }) => void;
 }

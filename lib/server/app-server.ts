@@ -1,12 +1,14 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from "node:http";
 import { createServer as createHttpsServer, type Server as HttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
+import { join } from "node:path";
 import type { Duplex } from "node:stream";
 import { Server } from "socket.io";
 import { LIMITS } from "../protocol/limits";
 import { createApiHandler } from "./http-api";
 import { createHub, type Hub, type HubDeps } from "./hub";
 import { lanAddresses, phoneBaseUrls } from "./lan";
+import { modelRegistryStart, type ModelRegistry } from "./model-registry";
 import type { HubServer } from "./socket-types";
 import { tlsMaterialLoad, type TlsMaterial } from "./tls";
 
@@ -27,10 +29,15 @@ export interface AppServerOptions {
   /** Websocket upgrades under /_next/ (dev hot reload), on both servers. */
   nextUpgradeHandler?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
   hub?: HubDeps;
+  /** Built-in models folder; `<cwd>/public/models` by default. User models live in `<dataDir>/models`. */
+  modelsDir?: string;
+  /** Watch tuning for tests: quiet time before a changed folder is scanned, and the backup poll. */
+  modelWatch?: { debounceMs?: number; pollIntervalMs?: number };
 }
 
 export interface AppServer {
   hub: Hub;
+  models: ModelRegistry;
   io: HubServer;
   httpUrl: string;
   httpsUrl: string | null;
@@ -106,6 +113,13 @@ export async function startAppServer(opts: AppServerOptions): Promise<AppServer>
   const engines = [io.attach(httpServer).engine];
   if (httpsServer) engines.push(io.attach(httpsServer).engine);
   const hub = createHub(io, opts.hub);
+  const models = await modelRegistryStart({
+    builtinDir: opts.modelsDir ?? join(process.cwd(), "public", "models"),
+    dataDir: opts.dataDir,
+    ...opts.modelWatch,
+  });
+  // Every socket, phones included: the event is tiny and rare, and the desktop may not be watching a room yet.
+  models.onChange((revision) => io.emit("models:changed", { revision }));
   const nextUpgrade = opts.nextUpgradeHandler;
   if (nextUpgrade) {
     for (const server of [httpServer, httpsServer]) {
@@ -115,23 +129,34 @@ export async function startAppServer(opts: AppServerOptions): Promise<AppServer>
     }
   }
 
-  await listen(httpServer, opts.port, host);
-  const httpPort = (httpServer.address() as AddressInfo).port;
-  if (httpsServer && opts.httpsPort !== null) {
-    await listen(httpsServer, opts.httpsPort, host);
-    httpsPort = (httpsServer.address() as AddressInfo).port;
-    phoneUrls = phoneBaseUrls(lanAddresses(), httpsPort);
+  try {
+    await listen(httpServer, opts.port, host);
+    if (httpsServer && opts.httpsPort !== null) {
+      await listen(httpsServer, opts.httpsPort, host);
+      httpsPort = (httpsServer.address() as AddressInfo).port;
+      phoneUrls = phoneBaseUrls(lanAddresses(), httpsPort);
+    }
+  } catch (err) {
+    // Nothing started here may outlive a failed start.
+    hub.close();
+    await models.close();
+    httpServer.close();
+    io.close();
+    throw err;
   }
+  const httpPort = (httpServer.address() as AddressInfo).port;
   const startedAtMs = Date.now();
   api = createApiHandler({
     hub,
     version: opts.version,
     startedAtMs,
     network: () => ({ phoneBaseUrls: httpsPort ? phoneBaseUrls(lanAddresses(), httpsPort) : [], httpsPort }),
+    models,
   });
 
   return {
     hub,
+    models,
     io,
     httpUrl: `http://localhost:${httpPort}`,
     httpsUrl: httpsPort ? `https://localhost:${httpsPort}` : null,
@@ -139,6 +164,7 @@ export async function startAppServer(opts: AppServerOptions): Promise<AppServer>
     tls,
     async close() {
       hub.close();
+      await models.close();
       // Closing transports, not sockets: clients see a dropped connection and keep
       // reconnecting (with their buffers) until a server is back.
       for (const engine of engines) engine.close();

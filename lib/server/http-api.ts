@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { roomCodeParse } from "../protocol/room-code";
 import { PROTOCOL_VERSION } from "../protocol/version";
 import type { Hub } from "./hub";
+import type { ModelRegistry } from "./model-registry";
+import { createModelRoutes, MODELS_PATH } from "./model-routes";
 
 export interface ApiDeps {
   hub: Hub;
@@ -10,6 +12,9 @@ export interface ApiDeps {
   nowMs?: () => number;
   /** Phone URLs for the LAN, for the desktop's QR code. */
   network: () => { phoneBaseUrls: string[]; httpsPort: number | null };
+  /** Serves /api/models when given. */
+  models?: ModelRegistry;
+  modelUploadMaxBytes?: number;
 }
 
 /** A malformed escape in a URL is the client's mistake, never a reason to throw. */
@@ -33,6 +38,7 @@ function send(res: ServerResponse, status: number, body: unknown) {
  */
 export function createApiHandler(deps: ApiDeps) {
   const nowMs = deps.nowMs ?? Date.now;
+  const models = deps.models ? createModelRoutes({ registry: deps.models, uploadMaxBytes: deps.modelUploadMaxBytes, send }) : null;
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const url = new URL(req.url ?? "/", "http://local");
     const path = url.pathname.replace(/\/+$/, "");
@@ -51,6 +57,8 @@ export function createApiHandler(deps: ApiDeps) {
       const room = code ? deps.hub.rooms.get(code) : undefined;
       if (room) send(res, 200, deps.hub.rooms.state(room, nowMs()));
       else send(res, 404, { ok: false, error: "no such room" });
+    } else if (models && (path === MODELS_PATH || path.startsWith(`${MODELS_PATH}/`))) {
+      models(req, res, path, method);
     } else if (path === "/api/network" && method === "GET") {
       send(res, 200, deps.network());
     } else if (["/api/health", "/api/rooms", "/api/network"].includes(path)) {

@@ -17,7 +17,9 @@ export interface TestServer {
 /** The real app server (hub, API, socket.io) on a random port, without Next's pages. */
 export async function testServerStart(port = 0): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "wristlab-it-"));
-  const server = await startAppServer({ port, httpsPort: null, host: "127.0.0.1", dataDir, version: "test", hub: { stateIntervalMs: 200, log: () => {} } });
+  // A built-in models folder of its own: the repo's public/models is not the test's to watch or change.
+  const modelsDir = join(dataDir, "builtin-models");
+  const server = await startAppServer({ port, httpsPort: null, host: "127.0.0.1", dataDir, modelsDir, version: "test", hub: { stateIntervalMs: 200, log: () => {} } });
   return {
     server,
     url: server.httpUrl.replace("localhost", "127.0.0.1"),

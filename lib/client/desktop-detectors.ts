@@ -1,0 +1,270 @@
+import { eventAgreement } from "../models/agreement";
+import type { DecisionSettings, DetectorSpec, InteractionEvent } from "../models/detector";
+import { InteractionBus } from "../models/event-bus";
+import { SLOTS, type DetectorSource, type HostReply, type HostRequest, type SlotId, type TfBackendName } from "../models/host-protocol";
+import { RingBuffer } from "../stream/ring-buffer";
+import type { StreamStore } from "../stream/stream-store";
+import { catalogErrors, catalogTarget, type CatalogFetch, type ModelCatalog } from "./model-catalog";
+import { SampleRowBatcher } from "./sample-row-batcher";
+
+/** The worker as the desktop sees it; a plain object in Node tests. */
+export interface HostPort {
+  postMessage(msg: HostRequest, transfer?: ArrayBuffer[]): void;
+  onmessage: ((ev: { data: HostReply }) => void) | null;
+  terminate(): void;
+}
+
+/** What the user picked for a slot. A model follows its newest good version unless pinned (rollback). */
+export type SlotChoice =
+  | { kind: "model"; id: string; pinned: number | null }
+  | { kind: "heuristic"; name: string; params: Record<string, number> }
+  | null;
+
+export interface SlotState {
+  choice: SlotChoice;
+  running: { spec: DetectorSpec; loadMs: number; warmMs: number } | null;
+  /** Detector id being loaded while `running` keeps going. */
+  loading: string | null;
+  /** Why the last load failed, or why the chosen model's folder is refused; the running detector is unaffected. */
+  error: string | null;
+  decision: DecisionSettings | null;
+}
+
+export interface AgreementSummary {
+  matched: number;
+  onlyA: number;
+  onlyB: number;
+  agreement: number;
+}
+
+export interface DetectorsState {
+  backend: TfBackendName | null;
+  backendError: string | null;
+  catalog: ModelCatalog;
+  catalogError: string | null;
+  deviceId: string | null;
+  slots: Record<SlotId, SlotState>;
+  agreement: AgreementSummary | null;
+  /** Events per slot since the slot last changed detector. */
+  eventCounts: Record<SlotId, number>;
+}
+
+export interface DesktopDetectorsOptions {
+  store: StreamStore;
+  /** Starts the host (a Web Worker in the browser); called by {@link DesktopDetectors.open}. */
+  portOpen: () => HostPort;
+  fetchCatalog: CatalogFetch;
+  /** Server clock minus the page's clock, or null before the first estimate. */
+  serverOffsetMs: () => number | null;
+  backendOrder: readonly TfBackendName[];
+  wasmPath?: string;
+}
+
+/** Score history per slot for the live trace: 2 min at a hop of 100 ms. */
+const SCORE_ROWS = 1200;
+const EVENTS_KEPT = 500;
+const emptySlot = (): SlotState => ({ choice: null, running: null, loading: null, error: null, decision: null });
+
+/**
+ * The desktop's side of the live model runtime: feeds the chosen device's samples
+ * to the detector host (a Web Worker), keeps each slot on the version the user
+ * chose, and turns the host's replies into state for React, score rings for charts
+ * and events on the one {@link InteractionBus}.
+ */
+export class DesktopDetectors {
+  readonly bus = new InteractionBus();
+  /** Columns: tEndMs, score. Read by the chart's frame loop. */
+  readonly scores: Record<SlotId, RingBuffer> = { A: new RingBuffer(SCORE_ROWS, 2), B: new RingBuffer(SCORE_ROWS, 2) };
+  readonly events: Record<SlotId, InteractionEvent[]> = { A: [], B: [] };
+  private state: DetectorsState = {
+    backend: null,
+    backendError: null,
+    catalog: { revision: -1, models: [] },
+    catalogError: null,
+    deviceId: null,
+    slots: { A: emptySlot(), B: emptySlot() },
+    agreement: null,
+    eventCounts: { A: 0, B: 0 },
+  };
+  private readonly listeners = new Set<() => void>();
+  private readonly batcher: SampleRowBatcher;
+  private port: HostPort | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private nextRequest = 1;
+  /** The detector id each slot last asked for, so a catalog refresh does not reload it. */
+  private readonly wanted: Record<SlotId, string | null> = { A: null, B: null };
+  private readonly names = new Map<string, string>();
+  private refreshing: Promise<void> | null = null;
+  private refreshAgain = false;
+
+  /** Constructing has no side effects (React may do it during render); {@link open} starts the host. */
+  constructor(private readonly opts: DesktopDetectorsOptions) {
+    this.batcher = new SampleRowBatcher((deviceId, rows) =>
+      this.post({ type: "samples", deviceId, rows, serverOffsetMs: opts.serverOffsetMs() ?? 0 }, [rows.buffer as ArrayBuffer]),
+    );
+  }
+
+  /**
+   * Starts the host and feeds it; calling it again while open does nothing. After a
+   * close (StrictMode remounts) the new host gets the device and every slot's choice again.
+   */
+  open(): void {
+    if (this.port) return;
+    const port = this.opts.portOpen();
+    this.port = port;
+    port.onmessage = (ev) => this.onReply(ev.data);
+    port.postMessage({ type: "init", backendOrder: this.opts.backendOrder, ...(this.opts.wasmPath ? { wasmPath: this.opts.wasmPath } : {}) });
+    port.postMessage({ type: "device", deviceId: this.state.deviceId });
+    this.unsubscribe = this.opts.store.onSample((id, sample, serverMs) => {
+      if (id === this.state.deviceId) this.batcher.add(id, serverMs, sample);
+    });
+    for (const slot of SLOTS) {
+      this.wanted[slot] = null;
+      this.reconcile(slot);
+    }
+  }
+
+  readonly getState = (): DetectorsState => this.state;
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  close(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    if (!this.port) return;
+    this.port.onmessage = null;
+    this.port.terminate();
+    this.port = null;
+    const slots = { ...this.state.slots };
+    for (const slot of SLOTS) slots[slot] = { ...slots[slot], running: null, loading: null };
+    this.update({ backend: null, slots });
+  }
+
+  /** The display name of a detector that ran here, for event lists; its id otherwise. */
+  detectorName(detectorId: string): string {
+    return this.names.get(detectorId) ?? detectorId;
+  }
+
+  setDevice(deviceId: string | null): void {
+    if (deviceId === this.state.deviceId) return;
+    this.batcher.flush();
+    this.post({ type: "device", deviceId });
+    this.update({ deviceId });
+  }
+
+  choose(slot: SlotId, choice: SlotChoice): void {
+    this.patchSlot(slot, { choice, error: null });
+    this.wanted[slot] = null;
+    if (choice === null) {
+      this.post({ type: "slot:clear", slot });
+      return;
+    }
+    this.reconcile(slot);
+  }
+
+  setDecision(slot: SlotId, decision: DecisionSettings): void {
+    this.patchSlot(slot, { decision });
+    this.post({ type: "slot:decision", slot, decision });
+  }
+
+  /** Re-reads `GET /api/models` (on `models:changed`); overlapping calls coalesce into one more read. */
+  refreshCatalog(): Promise<void> {
+    if (this.refreshing) {
+      this.refreshAgain = true;
+      return this.refreshing;
+    }
+    this.refreshing = (async () => {
+      do {
+        this.refreshAgain = false;
+        try {
+          const catalog = await this.opts.fetchCatalog();
+          this.update({ catalog, catalogError: null });
+          for (const slot of SLOTS) this.reconcile(slot);
+        } catch (e) {
+          this.update({ catalogError: (e as Error).message });
+        }
+      } while (this.refreshAgain);
+      this.refreshing = null;
+    })();
+    return this.refreshing;
+  }
+
+  /** Asks the host for the detector the slot's choice resolves to now, unless it already runs or loads it. */
+  private reconcile(slot: SlotId): void {
+    const choice = this.state.slots[slot].choice;
+    if (!choice) return;
+    let source: DetectorSource;
+    if (choice.kind === "heuristic") source = { kind: "heuristic", name: choice.name, params: choice.params };
+    else {
+      const target = catalogTarget(this.state.catalog, choice.id, choice.pinned);
+      const folderError = catalogErrors(this.state.catalog, choice.id).join("\n") || null;
+      if (folderError !== this.state.slots[slot].error) this.patchSlot(slot, { error: folderError });
+      if (!target) return;
+      source = { kind: "model", id: choice.id, version: target.version, baseUrl: target.baseUrl, manifest: target.manifest };
+    }
+    const id = source.kind === "model" ? `model:${source.id}@${source.version}` : `heuristic:${source.name}:${JSON.stringify(source.params)}`;
+    if (this.wanted[slot] === id || !this.port) return;
+    this.wanted[slot] = id;
+    this.post({ type: "slot:set", slot, requestId: this.nextRequest++, source });
+  }
+
+  private post(msg: HostRequest, transfer?: ArrayBuffer[]): void {
+    this.port?.postMessage(msg, transfer);
+  }
+
+  private onReply(r: HostReply): void {
+    switch (r.type) {
+      case "ready":
+        return this.update({ backend: r.backend, backendError: null });
+      case "init:error":
+        return this.update({ backendError: r.message });
+      case "slot:loading":
+        return this.patchSlot(r.slot, { loading: r.detectorId });
+      case "slot:active":
+        this.names.set(r.spec.id, r.spec.kind === "model" ? `${r.spec.name} v${r.spec.id.split("@").pop()}` : r.spec.name);
+        this.events[r.slot] = [];
+        this.scores[r.slot].clear();
+        this.patchSlot(r.slot, { running: { spec: r.spec, loadMs: r.loadMs, warmMs: r.warmMs }, loading: null, decision: r.spec.decision });
+        this.update({ eventCounts: { ...this.state.eventCounts, [r.slot]: 0 } });
+        return this.agreementUpdate();
+      case "slot:error":
+        // The failed version is not retried on the next catalog read; choosing again retries.
+        return this.patchSlot(r.slot, { loading: null, error: `${r.detectorId} could not be loaded: ${r.message}` });
+      case "slot:cleared":
+        this.events[r.slot] = [];
+        this.scores[r.slot].clear();
+        return this.patchSlot(r.slot, { running: null, loading: null, decision: null });
+      case "scores":
+        for (const p of r.points) this.scores[r.slot].push([p.tEndMs, p.score]);
+        return;
+      case "event": {
+        const list = this.events[r.slot];
+        list.push(r.event);
+        if (list.length > EVENTS_KEPT) list.splice(0, list.length - EVENTS_KEPT);
+        this.bus.publishEvent(r.event);
+        this.update({ eventCounts: { ...this.state.eventCounts, [r.slot]: this.state.eventCounts[r.slot] + 1 } });
+        return this.agreementUpdate();
+      }
+      case "stats":
+        return;
+    }
+  }
+
+  private agreementUpdate(): void {
+    const both = this.state.slots.A.running && this.state.slots.B.running;
+    const a = both ? eventAgreement(this.events.A, this.events.B) : null;
+    this.update({ agreement: a && { matched: a.matched, onlyA: a.onlyA, onlyB: a.onlyB, agreement: a.agreement } });
+  }
+
+  private patchSlot(slot: SlotId, patch: Partial<SlotState>): void {
+    this.update({ slots: { ...this.state.slots, [slot]: { ...this.state.slots[slot], ...patch } } });
+  }
+
+  private update(patch: Partial<DetectorsState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+}
