@@ -43,7 +43,9 @@ const certNote =
     : server.tls
       ? `HTTPS uses a self-signed certificate (${server.tls.path}); phones show a warning once: tap "Advanced" > "Proceed" (Android) or "Show Details" > "visit this website" (iPhone).`
       : null;
-console.log(await bannerText({ httpUrl: server.httpUrl, phoneUrls: server.phoneUrls, certNote, dev }));
+console.log(
+  await bannerText({ httpUrl: server.httpUrl, phoneUrls: server.phoneUrls, certNote, dev, modelDirs: [server.models.builtinDir, server.models.userDir] }),
+);
 
 let closing = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

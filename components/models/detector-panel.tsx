@@ -59,7 +59,7 @@ export function DetectorPanel({ devices }: { devices: readonly DeviceInfo[] }) {
       {SLOTS.map((slot) => (
         <SlotRow key={slot} slot={slot} state={state.slots[slot]} catalog={state.catalog} detectors={detectors} />
       ))}
-      <RefusedModels catalog={state.catalog} />
+      <RefusedModels catalog={state.catalog} inSlots={SLOTS.flatMap((s) => (state.slots[s].choice?.kind === "model" ? [state.slots[s].choice.id] : []))} />
       <ScoreChart detectors={detectors} serverOffsetMs={serverOffsetMs} />
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_16rem]">
         <EventLog detectors={detectors} />

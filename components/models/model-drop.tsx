@@ -120,7 +120,7 @@ export function ModelDrop({ detectors }: { detectors: DesktopDetectors }) {
       )}
       {dragging && (
         <div className="pointer-events-none fixed inset-0 z-50 grid place-items-center bg-slate-950/80 text-2xl font-semibold text-sky-200">
-          <div className="rounded-2xl border-2 border-dashed border-sky-300 px-12 py-10">Drop the model folder to load it</div>
+          <div className="rounded-2xl border-2 border-dashed border-sky-300 bg-slate-900 px-12 py-10 shadow-2xl shadow-black/60">Drop the model folder to load it</div>
         </div>
       )}
     </>

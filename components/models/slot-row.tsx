@@ -69,36 +69,26 @@ export function SlotRow({ slot, state, catalog, detectors }: { slot: SlotId; sta
       </div>
       {state.decision && running && (
         <div className="flex flex-wrap items-center gap-x-5 gap-y-1 text-sm text-slate-300">
-          <label className="flex items-center gap-2">
-            Threshold
-            <input
-              type="range"
-              min={0.05}
-              max={1}
-              step={0.01}
-              value={state.decision.thresholdProb}
-              aria-label={`Threshold ${slot}`}
-              onChange={(e) => detectors.setDecision(slot, { ...state.decision!, thresholdProb: Number(e.target.value) })}
-              className="w-36 accent-sky-400"
-            />
-            <span className="w-10 tabular-nums">{state.decision.thresholdProb.toFixed(2)}</span>
-          </label>
-          <label className="flex items-center gap-2">
-            Smoothing
-            <input
-              type="range"
-              min={1}
-              max={10}
-              step={1}
-              value={state.decision.smoothingWindows}
-              aria-label={`Smoothing ${slot}`}
-              onChange={(e) => detectors.setDecision(slot, { ...state.decision!, smoothingWindows: Number(e.target.value) })}
-              className="w-24 accent-sky-400"
-            />
-            <span className="w-20 whitespace-nowrap tabular-nums">
-              {state.decision.smoothingWindows} window{state.decision.smoothingWindows === 1 ? "" : "s"}
-            </span>
-          </label>
+          <RangeField
+            label="Threshold"
+            aria-label={`Threshold ${slot}`}
+            min={0.05}
+            max={1}
+            step={0.01}
+            value={state.decision.thresholdProb}
+            text={state.decision.thresholdProb.toFixed(2)}
+            onChange={(v) => detectors.setDecision(slot, { ...state.decision!, thresholdProb: v })}
+          />
+          <RangeField
+            label="Smoothing"
+            aria-label={`Smoothing ${slot}`}
+            min={1}
+            max={10}
+            step={1}
+            value={state.decision.smoothingWindows}
+            text={`${state.decision.smoothingWindows} window${state.decision.smoothingWindows === 1 ? "" : "s"}`}
+            onChange={(v) => detectors.setDecision(slot, { ...state.decision!, smoothingWindows: v })}
+          />
           <span className="text-slate-400">
             {running.spec.input.rateHz} Hz · {running.spec.input.windowSamples} × {running.spec.input.channels.length} · loaded in{" "}
             {Math.round(running.loadMs + running.warmMs)} ms
@@ -116,9 +106,40 @@ export function SlotRow({ slot, state, catalog, detectors }: { slot: SlotId; sta
   );
 }
 
-function slotStatus(s: SlotState): { tone: "good" | "info" | "bad" | "idle"; text: string } {
+interface RangeFieldProps {
+  label: string;
+  "aria-label": string;
+  min: number;
+  max: number;
+  step: number;
+  value: number;
+  /** The value as read next to the slider, with its unit. */
+  text: string;
+  onChange: (value: number) => void;
+}
+
+function RangeField({ label, min, max, step, value, text, onChange, ...rest }: RangeFieldProps) {
+  return (
+    <label className="flex items-center gap-2">
+      {label}
+      <input
+        type="range"
+        min={min}
+        max={max}
+        step={step}
+        value={value}
+        aria-label={rest["aria-label"]}
+        onChange={(e) => onChange(Number(e.target.value))}
+        className="w-32 accent-sky-400"
+      />
+      <span className="min-w-10 whitespace-nowrap tabular-nums">{text}</span>
+    </label>
+  );
+}
+
+function slotStatus(s: SlotState): { tone: "good" | "info" | "warn" | "bad" | "idle"; text: string } {
   if (s.loading) return { tone: "info", text: `Loading ${s.loading.replace(/^(model|heuristic):/, "")}…` };
-  if (s.running) return { tone: s.error ? "bad" : "good", text: `Running ${s.running.spec.id.replace(/^(model|heuristic):/, "")}` };
+  if (s.running) return { tone: s.error ? "warn" : "good", text: `Running ${s.running.spec.id.replace(/^(model|heuristic):/, "")}` };
   if (s.error) return { tone: "bad", text: "Not running" };
   return { tone: "idle", text: "Off" };
 }

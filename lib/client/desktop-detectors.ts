@@ -11,6 +11,8 @@ import { SampleRowBatcher } from "./sample-row-batcher";
 export interface HostPort {
   postMessage(msg: HostRequest, transfer?: ArrayBuffer[]): void;
   onmessage: ((ev: { data: HostReply }) => void) | null;
+  /** A worker that fails to start (or crashes) reports here, not through messages. */
+  onerror?: ((ev: { message?: string }) => void) | null;
   terminate(): void;
 }
 
@@ -25,7 +27,11 @@ export interface SlotState {
   running: { spec: DetectorSpec; loadMs: number; warmMs: number } | null;
   /** Detector id being loaded while `running` keeps going. */
   loading: string | null;
-  /** Why the last load failed, or why the chosen model's folder is refused; the running detector is unaffected. */
+  /** Why the chosen model's newest files are refused by the server. */
+  folderError: string | null;
+  /** Why the last load in the worker failed; kept until the slot's choice changes or a load succeeds. */
+  loadError: string | null;
+  /** Both of the above, for display; the running detector is unaffected by either. */
   error: string | null;
   decision: DecisionSettings | null;
 }
@@ -63,7 +69,7 @@ export interface DesktopDetectorsOptions {
 /** Score history per slot for the live trace: 2 min at a hop of 100 ms. */
 const SCORE_ROWS = 1200;
 const EVENTS_KEPT = 500;
-const emptySlot = (): SlotState => ({ choice: null, running: null, loading: null, error: null, decision: null });
+const emptySlot = (): SlotState => ({ choice: null, running: null, loading: null, folderError: null, loadError: null, error: null, decision: null });
 
 /**
  * The desktop's side of the live model runtime: feeds the chosen device's samples
@@ -113,6 +119,7 @@ export class DesktopDetectors {
     const port = this.opts.portOpen();
     this.port = port;
     port.onmessage = (ev) => this.onReply(ev.data);
+    port.onerror = (ev) => this.update({ backendError: `the model worker stopped${ev.message ? `: ${ev.message}` : ""}; reload the page` });
     port.postMessage({ type: "init", backendOrder: this.opts.backendOrder, ...(this.opts.wasmPath ? { wasmPath: this.opts.wasmPath } : {}) });
     port.postMessage({ type: "device", deviceId: this.state.deviceId });
     this.unsubscribe = this.opts.store.onSample((id, sample, serverMs) => {
@@ -136,11 +143,13 @@ export class DesktopDetectors {
     this.unsubscribe = null;
     if (!this.port) return;
     this.port.onmessage = null;
+    this.port.onerror = null;
     this.port.terminate();
     this.port = null;
     const slots = { ...this.state.slots };
     for (const slot of SLOTS) slots[slot] = { ...slots[slot], running: null, loading: null };
     this.update({ backend: null, slots });
+    this.agreementUpdate();
   }
 
   /** The display name of a detector that ran here, for event lists; its id otherwise. */
@@ -156,7 +165,7 @@ export class DesktopDetectors {
   }
 
   choose(slot: SlotId, choice: SlotChoice): void {
-    this.patchSlot(slot, { choice, error: null });
+    this.patchSlot(slot, { choice, folderError: null, loadError: null });
     this.wanted[slot] = null;
     if (choice === null) {
       this.post({ type: "slot:clear", slot });
@@ -200,8 +209,9 @@ export class DesktopDetectors {
     if (choice.kind === "heuristic") source = { kind: "heuristic", name: choice.name, params: choice.params };
     else {
       const target = catalogTarget(this.state.catalog, choice.id, choice.pinned);
-      const folderError = catalogErrors(this.state.catalog, choice.id).join("\n") || null;
-      if (folderError !== this.state.slots[slot].error) this.patchSlot(slot, { error: folderError });
+      const errors = catalogErrors(this.state.catalog, choice.id);
+      const folderError = errors.length ? `The newest files of ${choice.id} were refused:\n${errors.join("\n")}` : null;
+      if (folderError !== this.state.slots[slot].folderError) this.patchSlot(slot, { folderError });
       if (!target) return;
       source = { kind: "model", id: choice.id, version: target.version, baseUrl: target.baseUrl, manifest: target.manifest };
     }
@@ -227,16 +237,18 @@ export class DesktopDetectors {
         this.names.set(r.spec.id, r.spec.kind === "model" ? `${r.spec.name} v${r.spec.id.split("@").pop()}` : r.spec.name);
         this.events[r.slot] = [];
         this.scores[r.slot].clear();
-        this.patchSlot(r.slot, { running: { spec: r.spec, loadMs: r.loadMs, warmMs: r.warmMs }, loading: null, decision: r.spec.decision });
+        this.patchSlot(r.slot, { running: { spec: r.spec, loadMs: r.loadMs, warmMs: r.warmMs }, loading: null, loadError: null, decision: r.spec.decision });
         this.update({ eventCounts: { ...this.state.eventCounts, [r.slot]: 0 } });
         return this.agreementUpdate();
       case "slot:error":
         // The failed version is not retried on the next catalog read; choosing again retries.
-        return this.patchSlot(r.slot, { loading: null, error: `${r.detectorId} could not be loaded: ${r.message}` });
+        return this.patchSlot(r.slot, { loading: null, loadError: `${r.detectorId} could not be loaded: ${r.message}` });
       case "slot:cleared":
         this.events[r.slot] = [];
         this.scores[r.slot].clear();
-        return this.patchSlot(r.slot, { running: null, loading: null, decision: null });
+        this.patchSlot(r.slot, { running: null, loading: null, decision: null });
+        this.update({ eventCounts: { ...this.state.eventCounts, [r.slot]: 0 } });
+        return this.agreementUpdate();
       case "scores":
         for (const p of r.points) this.scores[r.slot].push([p.tEndMs, p.score]);
         return;
@@ -244,7 +256,7 @@ export class DesktopDetectors {
         const list = this.events[r.slot];
         list.push(r.event);
         if (list.length > EVENTS_KEPT) list.splice(0, list.length - EVENTS_KEPT);
-        this.bus.publishEvent(r.event);
+        this.bus.publishEvent(r.event, r.slot);
         this.update({ eventCounts: { ...this.state.eventCounts, [r.slot]: this.state.eventCounts[r.slot] + 1 } });
         return this.agreementUpdate();
       }
@@ -259,8 +271,10 @@ export class DesktopDetectors {
     this.update({ agreement: a && { matched: a.matched, onlyA: a.onlyA, onlyB: a.onlyB, agreement: a.agreement } });
   }
 
-  private patchSlot(slot: SlotId, patch: Partial<SlotState>): void {
-    this.update({ slots: { ...this.state.slots, [slot]: { ...this.state.slots[slot], ...patch } } });
+  private patchSlot(slot: SlotId, patch: Partial<Omit<SlotState, "error">>): void {
+    const next = { ...this.state.slots[slot], ...patch };
+    next.error = [next.folderError, next.loadError].filter(Boolean).join("\n") || null;
+    this.update({ slots: { ...this.state.slots, [slot]: next } });
   }
 
   private update(patch: Partial<DetectorsState>): void {

@@ -30,7 +30,10 @@ export function catalogErrors(catalog: ModelCatalog, id: string): string[] {
   return catalog.models.filter((m) => m.id === id && m.status === "error").flatMap((m) => m.errors);
 }
 
-/** The version a slot should run: the pinned one if it still exists, else the newest good one. */
+/**
+ * The version a slot should run: the pinned one, else the newest good one. A pinned
+ * version that is not listed gives null rather than quietly running another.
+ */
 export function catalogTarget(catalog: ModelCatalog, id: string, pinned: number | null): ModelVersionInfo | null {
   const model = catalogModel(catalog, id);
   if (!model) return null;

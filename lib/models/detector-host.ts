@@ -29,8 +29,8 @@ export interface DetectorHostDeps {
 
 interface Slot {
   runner: DetectorRunner | null;
-  /** The newest `slot:set` request; an older load that finishes later is discarded. */
-  latestRequest: number;
+  /** The `slot:set` being loaded; a load that finishes after another request (or a clear) is discarded. */
+  pending: number | null;
   points: ScorePoint[];
 }
 
@@ -47,8 +47,8 @@ const STATS_EVERY_MS = 500;
  */
 export class DetectorHost {
   private readonly slots: Record<SlotId, Slot> = {
-    A: { runner: null, latestRequest: 0, points: [] },
-    B: { runner: null, latestRequest: 0, points: [] },
+    A: { runner: null, pending: null, points: [] },
+    B: { runner: null, pending: null, points: [] },
   };
   private deviceId: string | null = null;
   private serverOffsetMs = 0;
@@ -94,7 +94,7 @@ export class DetectorHost {
 
   private async slotSet(slotId: SlotId, requestId: number, source: DetectorSource) {
     const slot = this.slots[slotId];
-    slot.latestRequest = Math.max(slot.latestRequest, requestId);
+    slot.pending = requestId;
     const detectorId = detectorSourceId(source);
     this.deps.post({ type: "slot:loading", slot: slotId, requestId, detectorId });
     const t0 = this.deps.nowMs();
@@ -109,13 +109,16 @@ export class DetectorHost {
         detector = await tfDetectorLoad(files, { version: source.version });
       }
     } catch (e) {
+      if (slot.pending !== requestId) return;
+      slot.pending = null;
       this.deps.post({ type: "slot:error", slot: slotId, requestId, detectorId, message: (e as Error).message });
       return;
     }
-    if (requestId < slot.latestRequest) {
+    if (slot.pending !== requestId) {
       detector.dispose();
       return;
     }
+    slot.pending = null;
     const replaced = slot.runner ? slot.runner.swap(detector) : null;
     if (!slot.runner) slot.runner = this.runnerCreate(slotId, detector);
     replaced?.dispose();
@@ -133,7 +136,7 @@ export class DetectorHost {
 
   private slotClear(slotId: SlotId) {
     const slot = this.slots[slotId];
-    slot.latestRequest++;
+    slot.pending = null;
     slot.runner?.detector.dispose();
     slot.runner = null;
     slot.points = [];
@@ -147,8 +150,10 @@ export class DetectorHost {
     for (const id of SLOTS) {
       const slot = this.slots[id];
       if (!slot.runner) continue;
-      slot.runner.detector.reset();
-      slot.runner = this.runnerCreate(id, slot.runner.detector);
+      const { detector, decision } = slot.runner;
+      detector.reset();
+      slot.runner = this.runnerCreate(id, detector);
+      slot.runner.setDecision(decision);
     }
   }
 

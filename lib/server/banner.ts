@@ -1,7 +1,14 @@
 import QRCode from "qrcode";
 
 /** What the terminal shows on start: where the desktop and the phones go. */
-export async function bannerText(opts: { httpUrl: string; phoneUrls: string[]; certNote: string | null; dev: boolean }): Promise<string> {
+export async function bannerText(opts: {
+  httpUrl: string;
+  phoneUrls: string[];
+  certNote: string | null;
+  dev: boolean;
+  /** Folders watched for checkpoints, so an engineer knows where to copy one. */
+  modelDirs?: readonly string[];
+}): Promise<string> {
   const lines = [
     "",
     `  Wristlab${opts.dev ? " (dev)" : ""} is running.`,
@@ -13,6 +20,7 @@ export async function bannerText(opts: { httpUrl: string; phoneUrls: string[]; c
   } else {
     for (const url of opts.phoneUrls) lines.push(`  Phone:    ${url}/phone`);
   }
+  if (opts.modelDirs?.length) lines.push(`  Models:   ${opts.modelDirs.join(" and ")} (copy a checkpoint folder in to hot-swap it)`);
   if (opts.certNote) lines.push("", `  ${opts.certNote}`);
   const first = opts.phoneUrls[0];
   if (first) {

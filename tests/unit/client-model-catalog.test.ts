@@ -1,0 +1,107 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { catalogErrors, catalogFetchFrom, catalogModel, catalogTarget, type ModelCatalog } from "@/lib/client/model-catalog";
+import { manifestParse } from "@/lib/models/manifest";
+import type { ModelInfo, ModelVersionInfo } from "@/lib/protocol/events";
+import demoManifest from "@/tests/fixtures/models/raise-to-speak-demo.manifest.json";
+
+const parsed = manifestParse(demoManifest);
+if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
+const MANIFEST = parsed.manifest;
+
+function version(id: string, n: number): ModelVersionInfo {
+  return {
+    version: n,
+    hash: `hash-${id}-${n}`,
+    addedAtMs: 1_750_000_000_000 + n,
+    manifest: { ...MANIFEST, id },
+    files: ["manifest.json", "model.json", "group1-shard1of1.bin"],
+    baseUrl: `/api/models/${id}/versions/${n}/`,
+  };
+}
+
+function model(id: string, versions: number[], extra: Partial<ModelInfo> = {}): ModelInfo {
+  return { id, source: "user", status: "ok", errors: [], latest: versions.at(-1) ?? null, versions: versions.map((n) => version(id, n)), ...extra };
+}
+
+const REFUSED = ["model.json: weightsManifest lists group1-shard2of2.bin, which is missing"];
+
+/** "wave" is both built in (with versions) and dropped into the user folder, where the copy is refused. */
+const catalog: ModelCatalog = {
+  revision: 4,
+  models: [
+    model("wave", [], { source: "user", status: "error", errors: REFUSED }),
+    model("wave", [1, 2], { source: "builtin" }),
+    model("tilt", [1, 2, 3]),
+    model("broken", [], { status: "error", errors: ["manifest.json: input.rateHz must be positive"] }),
+    model("faded", [1], { status: "error", errors: ["model.json is not valid JSON"] }),
+  ],
+};
+
+describe("catalogModel", () => {
+  it("takes the entry that has versions when an id is listed twice, whatever the order", () => {
+    expect(catalogModel(catalog, "wave")).toMatchObject({ source: "builtin", latest: 2 });
+    const reversed = { ...catalog, models: [...catalog.models].reverse() };
+    expect(catalogModel(reversed, "wave")).toMatchObject({ source: "builtin", latest: 2 });
+  });
+
+  it("falls back to a refused entry without versions, and to nothing for an unknown id", () => {
+    expect(catalogModel(catalog, "broken")).toMatchObject({ status: "error", versions: [] });
+    expect(catalogModel(catalog, "nope")).toBeUndefined();
+  });
+});
+
+describe("catalogErrors", () => {
+  it("explains a refused user copy of a built-in model even though the built-in one runs", () => {
+    expect(catalogErrors(catalog, "wave")).toEqual(REFUSED);
+  });
+
+  it("gives the errors of a refused folder, and none for a good or unknown model", () => {
+    expect(catalogErrors(catalog, "faded")).toEqual(["model.json is not valid JSON"]);
+    expect(catalogErrors(catalog, "tilt")).toEqual([]);
+    expect(catalogErrors(catalog, "nope")).toEqual([]);
+  });
+
+  it("ignores leftover errors of an entry whose status is not error", () => {
+    const stale = { revision: 1, models: [model("tilt", [1], { status: "removed", errors: ["old news"] })] };
+    expect(catalogErrors(stale, "tilt")).toEqual([]);
+  });
+});
+
+describe("catalogTarget", () => {
+  it("follows the newest good version unless one is pinned", () => {
+    expect(catalogTarget(catalog, "tilt", null)).toEqual(version("tilt", 3));
+    expect(catalogTarget(catalog, "tilt", 1)).toEqual(version("tilt", 1));
+  });
+
+  it("runs the built-in versions of an id whose user copy is refused", () => {
+    expect(catalogTarget(catalog, "wave", null)).toEqual(version("wave", 2));
+  });
+
+  it("keeps the last good version of a folder that is now refused", () => {
+    expect(catalogTarget(catalog, "faded", null)).toEqual(version("faded", 1));
+  });
+
+  it("has nothing to run for an unknown id or a folder that never passed", () => {
+    expect(catalogTarget(catalog, "nope", null)).toBeNull();
+    expect(catalogTarget(catalog, "broken", null)).toBeNull();
+  });
+});
+
+describe("catalogFetchFrom", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it("reads GET /api/models on the given server", async () => {
+    const fetchMock = vi.fn<(url: URL) => Promise<Response>>(async () => Response.json(catalog));
+    vi.stubGlobal("fetch", fetchMock);
+    await expect(catalogFetchFrom("http://127.0.0.1:3999/desktop?room=K7QM4X")()).resolves.toEqual(catalog);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(String(fetchMock.mock.calls[0]![0])).toBe("http://127.0.0.1:3999/api/models");
+  });
+
+  it("rejects with the HTTP status when the server refuses", async () => {
+    vi.stubGlobal("fetch", vi.fn(async () => new Response("busy", { status: 503 })));
+    await expect(catalogFetchFrom("http://127.0.0.1:3999")()).rejects.toThrow("GET /api/models failed: HTTP 503");
+  });
+});
