@@ -1,5 +1,5 @@
 import { pathToFileURL } from "node:url";
-import { checkpointFiles } from "../lib/models/checkpoint-write";
+import { checkpointFiles } from "../lib/models/checkpoint-files";
 import { channelValue } from "../lib/models/channels";
 import type { Detector } from "../lib/models/detector";
 import { DetectorRunner } from "../lib/models/detector-runner";

@@ -13,6 +13,7 @@ import { ModelDrop } from "./model-drop";
 import { RefusedModels } from "./refused-models";
 import { ScoreChart } from "./score-chart";
 import { SlotRow } from "./slot-row";
+import { TeachPanel } from "./teach-panel";
 
 /**
  * Live detectors on one device's stream: slot A and, to compare, slot B, their
@@ -75,6 +76,7 @@ export function DetectorPanel({ devices }: { devices: readonly DeviceInfo[] }) {
           )}
         </div>
       </div>
+      <TeachPanel detectors={detectors} />
       <ModelDrop detectors={detectors} />
     </section>
   );

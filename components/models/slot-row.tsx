@@ -1,12 +1,15 @@
 "use client";
 
+import { useCallback, useState } from "react";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
 import type { DesktopDetectors, SlotState } from "@/lib/client/desktop-detectors";
 import { catalogModel, type ModelCatalog } from "@/lib/client/model-catalog";
 import { HEURISTICS } from "@/lib/models/heuristics";
 import type { SlotId } from "@/lib/models/host-protocol";
 import { HeuristicParams } from "./heuristic-params";
+import { hasReport, ModelReport } from "./model-report";
 import { choiceToValue, modelOptionLabel, valueToChoice } from "./slot-choice-options";
 import { SLOT_COLORS } from "./slot-colors";
 
@@ -18,6 +21,13 @@ export function SlotRow({ slot, state, catalog, detectors }: { slot: SlotId; sta
   const model = choice?.kind === "model" ? catalogModel(catalog, choice.id) : undefined;
   const running = state.running;
   const status = slotStatus(state);
+  const [reportOpen, setReportOpen] = useState(false);
+  const runningVersion = model && running ? model.versions.find((v) => running.spec.id === `model:${model.id}@${v.version}`) : undefined;
+  const decision = state.decision;
+  const useThreshold = useCallback(
+    (thresholdProb: number) => decision && detectors.setDecision(slot, { ...decision, thresholdProb }),
+    [detectors, slot, decision],
+  );
 
   return (
     <div data-testid={`slot-${slot}`} data-running={running?.spec.id ?? ""} data-loading={state.loading ?? ""} className="flex flex-col gap-2 rounded-xl border border-slate-800 bg-slate-950/40 p-3">
@@ -66,7 +76,15 @@ export function SlotRow({ slot, state, catalog, detectors }: { slot: SlotId; sta
         <Badge tone={status.tone} dot={status.tone === "info" ? "pulse" : true} data-testid={`slot-${slot}-status`}>
           {status.text}
         </Badge>
+        {hasReport(runningVersion) && (
+          <Button size="sm" data-testid={`slot-${slot}-report`} onClick={() => setReportOpen(true)}>
+            Report
+          </Button>
+        )}
       </div>
+      {reportOpen && runningVersion && (
+        <ModelReport version={runningVersion} thresholdProb={decision?.thresholdProb ?? null} onThreshold={useThreshold} onClose={() => setReportOpen(false)} />
+      )}
       {state.decision && running && (
         <div className="flex flex-wrap items-center gap-x-5 gap-y-1 text-sm text-slate-300">
           <RangeField

@@ -1,8 +1,9 @@
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import * as tf from "@tensorflow/tfjs";
+import type * as tf from "@tensorflow/tfjs";
+import { checkpointFiles } from "./checkpoint-files";
 import { MANIFEST_FILE, type ModelManifest } from "./manifest";
-import { modelFilesFromArtifacts, type ModelFiles } from "./model-files";
+import type { ModelFiles } from "./model-files";
 import { MODEL_JSON_FILE } from "./weights-check";
 
 /**
@@ -11,20 +12,6 @@ import { MODEL_JSON_FILE } from "./weights-check";
  * artifacts to a custom save handler and we write the folder ourselves, in the
  * layout `tf.loadLayersModel` and the model registry expect.
  */
-
-/** A trained layers model and its manifest as a folder's files (one weight shard). */
-export async function checkpointFiles(model: tf.LayersModel, manifest: ModelManifest): Promise<ModelFiles> {
-  if (manifest.format !== "layers") throw new Error(`${MANIFEST_FILE} says format "${manifest.format}", but a LayersModel saves as "layers"`);
-  const saved: { artifacts?: tf.io.ModelArtifacts } = {};
-  await model.save(
-    tf.io.withSaveHandler(async (artifacts) => {
-      saved.artifacts = artifacts;
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: "JSON" } };
-    }),
-  );
-  if (!saved.artifacts) throw new Error("the model saved no artifacts");
-  return modelFilesFromArtifacts(manifest, saved.artifacts);
-}
 
 /** Writes via a temporary name then renames, so a folder watcher never reads half a file. */
 async function fileWrite(path: string, data: string | Uint8Array): Promise<void> {

@@ -68,3 +68,9 @@ export function modelFilesFromArtifacts(manifest: ModelManifest, artifacts: io.M
   if (artifacts.userDefinedMetadata) modelJson.userDefinedMetadata = artifacts.userDefinedMetadata;
   return { manifest, modelJson, weights: new Map([[SINGLE_SHARD_FILE, shard.buffer]]) };
 }
+
+/**
+ * The model's event-level evaluation, optional, next to model.json: kept with the
+ * version it describes so the desktop shows the report of exactly what runs.
+ */
+export const REPORT_FILE = "report.json";

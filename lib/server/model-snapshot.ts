@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { MANIFEST_FILE } from "../models/manifest";
-import { modelFilesShardPaths } from "../models/model-files";
+import { modelFilesShardPaths, REPORT_FILE } from "../models/model-files";
 import { MODEL_JSON_FILE, modelJsonParse } from "../models/weights-check";
 
 /**
@@ -18,7 +18,7 @@ export interface SnapshotFile {
 }
 
 export interface SnapshotRead {
-  /** manifest.json, model.json, then the shards model.json lists: those that could be read. */
+  /** manifest.json, model.json, the shards model.json lists, then report.json if there is one: those that could be read. */
   files: SnapshotFile[];
   /** Files that exist but could not be read (permissions...), as lines for the UI. */
   readErrors: string[];
@@ -70,6 +70,7 @@ export async function snapshotRead(dir: string): Promise<SnapshotRead> {
   await take(MANIFEST_FILE);
   const modelJson = await take(MODEL_JSON_FILE);
   for (const path of new Set(shardPaths(modelJson))) await take(path);
+  await take(REPORT_FILE);
   return { files, readErrors, hash: snapshotHash(files) };
 }
 

@@ -11,7 +11,7 @@ import type { Rng } from "./prng";
  * the strap. The accelerometer sees the second derivative: a sharp positive peak of
  * `BUMP_PEAK_CURVATURE · depth / width²` flanked by two negative lobes of ~80 % of it.
  */
-interface Tap {
+export interface Tap {
   startS: number;
   widthS: number;
   depthM: number;
@@ -25,7 +25,7 @@ interface DoubleTap extends ScheduledGesture {
   taps: [Tap, Tap];
 }
 
-function drawTap(rng: Rng, startS: number): Tap {
+export function drawTap(rng: Rng, startS: number): Tap {
   const widthS = rng.uniform(0.015, 0.027);
   const peakAccelMps2 = rng.uniform(3.5, 6);
   const peakGyroRadPerS = rng.uniform(0.15, 0.4);

@@ -1,5 +1,9 @@
-/** Every motion the simulator can produce; also the label set for gesture segments. */
-export const MOTION_NAMES = ["idle", "raise", "lower", "double-tap", "flick", "scrub", "walk", "shake"] as const;
+/**
+ * Every motion the simulator can produce; also the label set for gesture segments.
+ * The last four exist as negatives for training and evaluation (ordinary wear, and
+ * a single tap, that must not trigger anything).
+ */
+export const MOTION_NAMES = ["idle", "raise", "lower", "double-tap", "flick", "scrub", "walk", "shake", "typing", "swing", "random", "tap"] as const;
 
 export type MotionName = (typeof MOTION_NAMES)[number];
 

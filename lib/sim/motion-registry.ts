@@ -3,8 +3,12 @@ import { createDoubleTapMotion } from "./motion-double-tap";
 import { createFlickMotion } from "./motion-flick";
 import type { MotionName } from "./motion-names";
 import { createRaiseLowerMotion } from "./motion-raise";
+import { createRandomMotion } from "./motion-random";
 import { createScrubMotion } from "./motion-scrub";
 import { createShakeMotion } from "./motion-shake";
+import { createSwingMotion } from "./motion-swing";
+import { createTapMotion } from "./motion-tap";
+import { createTypingMotion } from "./motion-typing";
 import { createWalkMotion } from "./motion-walk";
 
 /** The arm trajectory for a motion name. */
@@ -28,5 +32,13 @@ export function createArmMotion(name: MotionName, ctx: MotionContext): ArmMotion
       return createWalkMotion(ctx);
     case "shake":
       return createShakeMotion(ctx);
+    case "typing":
+      return createTypingMotion(ctx);
+    case "swing":
+      return createSwingMotion(ctx);
+    case "random":
+      return createRandomMotion(ctx);
+    case "tap":
+      return createTapMotion(ctx);
   }
 }

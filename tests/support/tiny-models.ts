@@ -1,7 +1,8 @@
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
-import { checkpointFiles, modelFilesWrite } from "@/lib/models/checkpoint-write";
+import { checkpointFiles } from "@/lib/models/checkpoint-files";
+import { modelFilesWrite } from "@/lib/models/checkpoint-write";
 import type { ChannelName } from "@/lib/models/channels";
 import type { DecisionSettings, DetectorLabel } from "@/lib/models/detector";
 import type { Interaction, ModelManifest } from "@/lib/models/manifest";

@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { checkpointFiles } from "@/lib/models/checkpoint-write";
+import { checkpointFiles } from "@/lib/models/checkpoint-files";
 import { DetectorRunner } from "@/lib/models/detector-runner";
 import { tfBackendInit } from "@/lib/models/tf-backend";
 import { tfDetectorLoad } from "@/lib/models/tf-detector";

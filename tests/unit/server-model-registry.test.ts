@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MANIFEST_FILE } from "@/lib/models/manifest";
-import { SINGLE_SHARD_FILE } from "@/lib/models/model-files";
+import { REPORT_FILE, SINGLE_SHARD_FILE } from "@/lib/models/model-files";
 import { MODEL_JSON_FILE } from "@/lib/models/weights-check";
 import { modelRegistryStart, type ModelRegistry } from "@/lib/server/model-registry";
 import { corruptModelJson, tinyModelFolderWrite, truncateWeights } from "@/tests/support/tiny-models";
@@ -36,6 +36,19 @@ afterEach(async () => {
 });
 
 describe("model registry", () => {
+  it("keeps an evaluation report next to the version it describes, and a new report makes a new version", async () => {
+    const r = await registry();
+    const dir = join(userDir, "reported");
+    await tinyModelFolderWrite(dir);
+    await r.scan("reported");
+    expect(r.get("reported")!.versions[0]!.files).toEqual(FILES);
+    await writeFile(join(dir, REPORT_FILE), JSON.stringify({ f1: 0.9 }));
+    await r.scan("reported");
+    const v2 = r.get("reported")!.versions[1]!;
+    expect(v2.files).toEqual([...FILES, REPORT_FILE]);
+    expect(JSON.parse(await readFile(join(dataDir, "model-versions", "reported", "2", REPORT_FILE), "utf8"))).toEqual({ f1: 0.9 });
+  });
+
   it("creates both roots and finds the folders already there at start", async () => {
     await tinyModelFolderWrite(join(builtinDir, "shipped"));
     const r = await registry();

@@ -3,12 +3,12 @@ import { LIMITS } from "@/lib/protocol/limits";
 import { sampleTupleSchema } from "@/lib/protocol/schemas";
 import { MOTION_NAMES, motionGenerate, motionStream, type MotionName } from "@/lib/sim/motion-generator";
 
-const EVENT_MOTIONS = ["raise", "lower", "double-tap", "flick"] as const;
-const CONTINUOUS_MOTIONS = ["idle", "scrub", "walk", "shake"] as const;
+const EVENT_MOTIONS = ["raise", "lower", "double-tap", "flick", "tap"] as const;
+const CONTINUOUS_MOTIONS = ["idle", "scrub", "walk", "shake", "typing", "swing", "random"] as const;
 
 describe("motion names", () => {
-  it("lists the eight motions once each", () => {
-    expect([...MOTION_NAMES].sort()).toEqual(["double-tap", "flick", "idle", "lower", "raise", "scrub", "shake", "walk"]);
+  it("lists the twelve motions once each", () => {
+    expect([...MOTION_NAMES].sort()).toEqual(["double-tap", "flick", "idle", "lower", "raise", "random", "scrub", "shake", "swing", "tap", "typing", "walk"]);
   });
 });
 
