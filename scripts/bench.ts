@@ -8,6 +8,7 @@ import { PROTOCOL_VERSION } from "../lib/protocol/version";
 import { percentileOfSorted } from "../lib/stream/percentile";
 import { modelsBench, modelsBenchLines } from "./bench-models";
 import { poseBench } from "./bench-pose";
+import { trainingBench, trainingBenchLines } from "./bench-training";
 
 /**
  * `npm run bench`: first the pose fusion's cost per sample, then N sim phones at
@@ -185,6 +186,8 @@ process.stderr.write("bench: pose fusion cost per sample...\n");
 const pose = await poseBench();
 process.stderr.write("bench: model runtime per window and sample to event (wasm, cpu)...\n");
 const models = await modelsBench();
+process.stderr.write("bench: one training epoch (2,000 windows of 100 x 6)...\n");
+const training = await trainingBench({ stock: true });
 
 // Rounds alternate which relay goes first, so drift in the machine's load hits both.
 const results: Result[] = [];
@@ -208,6 +211,8 @@ console.log("\nPose fusion in Node (generated wrist motion):");
 for (const p of pose) console.log(`  ${p.name.padEnd(28)} ${p.usPerSample.toFixed(2).padStart(6)} µs/sample over ${p.samples} samples`);
 console.log("\nModel runtime in Node: Detector.score per window, and a window's last sample to its event through DetectorRunner:");
 for (const l of modelsBenchLines(models)) console.log(`  ${l}`);
+console.log("\nTraining in Node: one epoch of the 1D CNN over 2,000 windows of 100 x 6, batch 32:");
+for (const l of trainingBenchLines(training)) console.log(`  ${l}`);
 console.log(`\nRelay on loopback: phones -> server -> 1 viewer, ${rateHz} Hz, ${BATCH_MS} ms batches, ${rounds} x ${seconds} s measured after 2 s warm-up each`);
 console.log(line(header));
 for (const r of rows) console.log(line(r));
@@ -217,4 +222,4 @@ const ratios = phoneCounts.map((n) => {
   return { phones: n, p99Ratio: round(ours.latencyMsP99 / bare.latencyMsP99), lost: ours.lost };
 });
 for (const r of ratios) console.log(`${r.phones} phones: wristlab p99 / bare p99 = ${r.p99Ratio}x, lost ${r.lost}`);
-console.log(JSON.stringify({ pose, models, relay: { rateHz, seconds, rounds, results, ratios } }));
+console.log(JSON.stringify({ pose, models, training, relay: { rateHz, seconds, rounds, results, ratios } }));

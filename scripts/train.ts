@@ -2,6 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { datasetHoldout } from "../lib/data/dataset-holdout";
 import { datasetLoad } from "../lib/data/dataset-load";
 import type { MotionDataset } from "../lib/data/motion-recording";
 import { checkpointWrite } from "../lib/models/checkpoint-write";
@@ -22,7 +23,7 @@ import { inputPlan, labelPlan, presetFor } from "../lib/training/train-setup";
 
 const USAGE = `Usage: npm run train -- --interaction <raise-to-speak|double-tap|flick|handwash|custom:name> --data <synth|path> --out public/models/<id>
   [--epochs 30] [--seed 1] [--rate Hz] [--window samples] [--hop samples] [--channels accelGX,accelGY,...]
-  [--labels a,b] (which labels of recorded data are events)  [--seeds 24] (synthetic seeds)
+  [--labels a,b] (which labels of recorded data are events)  [--holdout 0.25 [--holdout-seed 1]] (keep groups out for npm run eval --holdout)  [--seeds 24] (synthetic seeds)
   [--negatives synth] (mix simulated everyday motion into recorded data that has no background)
   [--id <id>] [--name "Shown name"] [--batch 32] [--backend wasm|cpu]`;
 
@@ -94,6 +95,8 @@ export async function trainCli(argv: string[]): Promise<void> {
       labels: { type: "string" },
       seeds: { type: "string" },
       negatives: { type: "string" },
+      holdout: { type: "string" },
+      "holdout-seed": { type: "string" },
       id: { type: "string" },
       name: { type: "string" },
       batch: { type: "string" },
@@ -128,6 +131,11 @@ export async function trainCli(argv: string[]): Promise<void> {
   } else {
     console.log(`Reading ${values.data}...`);
     dataset = await datasetLoad(values.data, { onWarning: (w) => console.warn(`  warning: ${w}`) });
+    if (values.holdout !== undefined) {
+      const held = datasetHoldout(dataset, numberArg("holdout", values.holdout)!, numberArg("holdout-seed", values["holdout-seed"]) ?? 1);
+      console.log(`Holding out ${held.test.recordings.length} of ${dataset.recordings.length} recordings for npm run eval --holdout ${values.holdout}`);
+      dataset = held.train;
+    }
     trainedOn = `${dataset.recordings.length} recordings from ${values.data}`;
     labels = labelPlan(interaction, dataset, list(values.labels));
     if (values.negatives !== undefined) {

@@ -1,4 +1,4 @@
-import type { Confusion } from "@/lib/eval/metrics";
+import { NONE_COLUMN, type Confusion } from "@/lib/eval/metrics";
 
 /** Rows are what happened, columns what was detected; the diagonal is right, shade shows the share of the row. */
 export function ConfusionTable({ confusion: c }: { confusion: Confusion }) {
@@ -22,7 +22,8 @@ export function ConfusionTable({ confusion: c }: { confusion: Confusion }) {
             <tr key={row}>
               <th className="p-1 text-left font-medium text-slate-300">{row}</th>
               {counts.map((n, j) => {
-                const right = row === c.cols[j];
+                // Right: the gesture detected as itself, or motion that is none of the classes detected as nothing.
+                const right = row === c.cols[j] || (!c.cols.includes(row) && c.cols[j] === NONE_COLUMN);
                 const alpha = Math.min(0.85, (n / total) * 0.85);
                 return (
                   <td

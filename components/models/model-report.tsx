@@ -57,7 +57,8 @@ export function ModelReport({
   }, [onClose]);
 
   const m = version.manifest;
-  const synthetic = /synthetic|simulat/i.test(m.provenance.trainedOn);
+  // `npm run train --data synth` says so first; real data with simulated background (--negatives synth) is not "synthetic".
+  const synthetic = /^synthetic/i.test(m.provenance.trainedOn);
   return (
     <div className="fixed inset-0 z-40 grid place-items-center bg-slate-950/80 p-6" onClick={onClose}>
       <section

@@ -42,7 +42,7 @@ export function SweepChart({ sweep, thresholdProb, onPick }: { sweep: SweepPoint
         scales: { x: { time: false, range: [0, 1] }, y: { range: [0, 1] }, ft: { range: (_u, _min, max) => [0, Math.max(1, max ?? 1)] } },
         axes: [
           { ...AXIS, label: "threshold", labelFont: AXIS.font, size: 40 },
-          { ...AXIS, size: 44, values: (_u, s) => s.map((v) => `${Math.round(v * 100)}%`) },
+          { ...AXIS, size: 56, values: (_u, s) => s.map((v) => `${Math.round(v * 100)}%`) },
           { ...AXIS, scale: "ft", side: 1, size: 44, grid: { show: false } },
         ],
         series: [{}, ...SERIES.map((s) => ({ label: s.label, stroke: s.stroke, width: 2, scale: "scale" in s ? s.scale : "y", points: { show: true, size: 4 } }))],

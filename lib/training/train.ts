@@ -140,7 +140,7 @@ function backgroundHardness(probs: Float32Array, classes: number): Float32Array 
 }
 
 function manifestBuild(spec: TrainSpec, set: WindowSet, norm: ModelManifest["input"]["normalisation"], dataset: MotionDataset, val: WindowMetrics): ModelManifest {
-  const trainedOn = [spec.trainedOn, `Dataset "${dataset.name}"`, dataset.licence ? `licence: ${dataset.licence}` : ""].filter(Boolean).join(". ");
+  const trainedOn = [spec.trainedOn.replace(/\.+$/, ""), `Dataset "${dataset.name}"`, dataset.licence ? `licence: ${dataset.licence}` : ""].filter(Boolean).join(". ");
   const metrics: Record<string, number> = {};
   if (Number.isFinite(val.eventF1)) metrics.windowF1Val = Number(val.eventF1.toFixed(4));
   if (Number.isFinite(val.accuracy)) metrics.windowAccuracyVal = Number(val.accuracy.toFixed(4));
