@@ -27,6 +27,11 @@ const MIN_GYRO_RAD_PER_S = 0.3;
 const MIN_LINEAR_MPS2 = 0.8;
 /** Kept around the moving span so the gesture's start and end are inside the segment. */
 const MARGIN_MS = 100;
+/**
+ * Longest segment kept: a taught model's window (1 s) must hold a whole example, so a
+ * clip that moved longer (two gestures, or moving on) keeps the span around its peak.
+ */
+export const TEACH_SEGMENT_MAX_MS = 800;
 
 function motionLevel(row: Float64Array, o: number): { gyro: number; linear: number } {
   const gyro = Math.hypot(row[o + F.gyroX]!, row[o + F.gyroY]!, row[o + F.gyroZ]!);
@@ -39,7 +44,10 @@ function quantile(xs: number[], q: number): number {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
 }
 
-/** The part of a clip where the wrist moved, or the whole clip when nothing stands out. */
+/**
+ * The part of a clip where the wrist moved, at most {@link TEACH_SEGMENT_MAX_MS}
+ * (around the strongest motion when it moved longer, or when nothing stands out).
+ */
 export function movingSpan(samples: Float64Array, length: number): { tStartMs: number; tEndMs: number } {
   const t = (i: number) => samples[i * SAMPLE_WIDTH]!;
   const whole = { tStartMs: t(0), tEndMs: t(length - 1) + 1 };
@@ -50,8 +58,17 @@ export function movingSpan(samples: Float64Array, length: number): { tStartMs: n
   const moving = levels.map((l) => l.gyro > gyroLimit || l.linear > linearLimit);
   const first = moving.indexOf(true);
   const last = moving.lastIndexOf(true);
-  if (first < 0) return whole;
-  return { tStartMs: Math.max(whole.tStartMs, t(first) - MARGIN_MS), tEndMs: Math.min(whole.tEndMs, t(last) + MARGIN_MS) };
+  const span =
+    first < 0 ? whole : { tStartMs: Math.max(whole.tStartMs, t(first) - MARGIN_MS), tEndMs: Math.min(whole.tEndMs, t(last) + MARGIN_MS) };
+  if (span.tEndMs - span.tStartMs <= TEACH_SEGMENT_MAX_MS) return span;
+  // Too long to be one gesture (or nothing stood out): keep the stretch around the strongest motion.
+  const strength = (l: { gyro: number; linear: number }) => l.gyro / gyroLimit + l.linear / linearLimit;
+  let peak = 0;
+  levels.forEach((l, i) => {
+    if (strength(l) > strength(levels[peak]!)) peak = i;
+  });
+  const start = Math.max(whole.tStartMs, Math.min(t(peak) - TEACH_SEGMENT_MAX_MS / 2, whole.tEndMs - TEACH_SEGMENT_MAX_MS));
+  return { tStartMs: start, tEndMs: Math.min(whole.tEndMs, start + TEACH_SEGMENT_MAX_MS) };
 }
 
 /**

@@ -64,6 +64,8 @@ export async function teachTrain(req: TeachRequest): Promise<TeachResult> {
     epochs: req.epochs ?? TEACH_EPOCHS,
     seed: req.seed ?? 1,
     patience: 6,
+    // Examples are trimmed by motion, not labelled by hand: a window holding most of one still shows the gesture.
+    minCoverage: 0.7,
     ...(req.onProgress ? { onProgress: req.onProgress } : {}),
   });
   const files = await checkpointFiles(result.model, result.manifest);

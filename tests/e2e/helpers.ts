@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from "@playwright/test";
+import { expect, type BrowserContext, type Page } from "@playwright/test";
 
 export interface Reading {
   accelerometer: { x: number; y: number; z: number };
@@ -39,4 +39,13 @@ export async function roomCodeOf(desktop: Page): Promise<string> {
 export async function roomsApi(page: Page) {
   const res = await page.request.get("/api/rooms");
   return ((await res.json()) as { rooms: { code: string; devices: { id: string; name: string; source: string; rateHz: number; dropped: number; samples: number }[] }[] }).rooms;
+}
+
+/** The desktop with its simulated phone streaming `motion` and the detector runtime up. */
+export async function desktopWithSim(page: Page, motion: string) {
+  await page.goto("/");
+  await expect(page.getByTestId("connection-status")).toHaveAttribute("data-state", "connected", { timeout: 60_000 });
+  await page.getByTestId("sim-motion").selectOption(motion);
+  await page.getByTestId("sim-toggle").click();
+  await expect(page.getByTestId("detector-panel")).toHaveAttribute("data-backend", /webgl|wasm|cpu/, { timeout: 30_000 });
 }

@@ -1,10 +1,11 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { tfBackendInit } from "@/lib/models/tf-backend";
 import { tfWasmDistPath } from "@/lib/models/tf-wasm-dist-path";
 import { corruptModelJson, tinyModelFiles, tinyModelFolderWrite, type TinyModelOptions } from "@/tests/support/tiny-models";
+import { desktopWithSim } from "./helpers";
 
 /**
  * The live model runtime in the browser: heuristics and checkpoints run in the
@@ -26,14 +27,6 @@ test.beforeAll(async () => {
   await tfBackendInit(["wasm"], { wasmPath: tfWasmDistPath() });
 });
 
-async function desktopWithSim(page: Page, motion: string) {
-  await page.goto("/");
-  await expect(page.getByTestId("connection-status")).toHaveAttribute("data-state", "connected", { timeout: 60_000 });
-  await page.getByTestId("sim-motion").selectOption(motion);
-  await page.getByTestId("sim-toggle").click();
-  await expect(page.getByTestId("detector-panel")).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByTestId("detector-panel")).toHaveAttribute("data-backend", /webgl|wasm|cpu/);
-}
 
 test("a rule-based detector runs in the worker and raises events on the simulated raise", async ({ page }) => {
   await desktopWithSim(page, "raise");

@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { evaluateDetector } from "@/lib/eval/evaluate";
 import { heuristicCreate } from "@/lib/models/heuristics";
 import { REPORT_FILE } from "@/lib/models/model-files";
@@ -8,6 +8,7 @@ import { tfBackendInit } from "@/lib/models/tf-backend";
 import { tfWasmDistPath } from "@/lib/models/tf-wasm-dist-path";
 import { synthDataset, synthSeeds, SYNTH_RECIPES } from "@/lib/training/synthetic-data";
 import { tinyModelFolderWrite } from "@/tests/support/tiny-models";
+import { desktopWithSim } from "./helpers";
 
 /**
  * A checkpoint's evaluation report opened from the slot it runs in (figures,
@@ -22,13 +23,6 @@ test.beforeAll(async () => {
   await tfBackendInit(["wasm"], { wasmPath: tfWasmDistPath() });
 });
 
-async function desktopWithSim(page: Page, motion: string) {
-  await page.goto("/");
-  await expect(page.getByTestId("connection-status")).toHaveAttribute("data-state", "connected", { timeout: 60_000 });
-  await page.getByTestId("sim-motion").selectOption(motion);
-  await page.getByTestId("sim-toggle").click();
-  await expect(page.getByTestId("detector-panel")).toHaveAttribute("data-backend", /webgl|wasm|cpu/, { timeout: 30_000 });
-}
 
 test("a model's evaluation report shows its figures and picks the live threshold from the sweep", async ({ page }) => {
   const id = `e2e-report-${Date.now().toString(36)}`;

@@ -22,9 +22,18 @@ describe("movingSpan", () => {
     expect(span.tEndMs).toBe(T0 + 54 * 20 + 100);
   });
 
-  it("keeps the whole clip when nothing stands out", () => {
-    const still = clip().map((s) => [s[0], 0, 0, 9.81, 0, 0, 0, 0.01, 0, 0, null, null, null] as SampleTuple);
-    expect(movingSpan(samplesPack(still), 100)).toEqual({ tStartMs: T0, tEndMs: T0 + 99 * 20 + 1 });
+  it("keeps at most 800 ms around the strongest motion when the clip moved longer", () => {
+    const long = clip().map((s, i) => (i >= 10 && i < 90 ? ([s[0], 0, 0, 9.81, 0, 0, 0, i === 60 ? 9 : 4, 0, 0, null, null, null] as SampleTuple) : s));
+    const span = movingSpan(samplesPack(long), 100);
+    expect(span.tEndMs - span.tStartMs).toBe(800);
+    expect(span.tStartMs).toBe(T0 + 60 * 20 - 400);
+  });
+
+  it("keeps the whole clip when it is short and nothing stands out", () => {
+    const still = clip()
+      .slice(0, 30)
+      .map((s) => [s[0], 0, 0, 9.81, 0, 0, 0, 0.01, 0, 0, null, null, null] as SampleTuple);
+    expect(movingSpan(samplesPack(still), 30)).toEqual({ tStartMs: T0, tEndMs: T0 + 29 * 20 + 1 });
   });
 });
 

@@ -1,22 +1,13 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { csvImport } from "@/lib/data/import-csv";
-import { ImportError } from "@/lib/data/import-error";
 import { STANDARD_GRAVITY_MPS2 } from "@/lib/data/import-units";
 import { recordingRow } from "@/lib/data/motion-recording";
 import { DEG_TO_RAD, F, SAMPLE_WIDTH } from "@/lib/protocol/sample";
+import { thrown } from "./import-error-thrown";
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/${name}`, "utf8");
 
-function thrown(fn: () => unknown): ImportError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ImportError) return e;
-    throw e;
-  }
-  throw new Error("expected an ImportError");
-}
 
 describe("csvImport: the documented format", () => {
   it("splits by the recording column, groups by subject, turns label runs into segments", () => {

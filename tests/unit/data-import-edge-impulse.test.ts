@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { edgeImpulseFromJson, edgeImpulseImport, edgeImpulseLabel, isEdgeImpulseJson } from "@/lib/data/import-edge-impulse";
-import { ImportError } from "@/lib/data/import-error";
 import { STANDARD_GRAVITY_MPS2 } from "@/lib/data/import-units";
 import { recordingRow } from "@/lib/data/motion-recording";
 import { DEG_TO_RAD, F } from "@/lib/protocol/sample";
+import { thrown } from "./import-error-thrown";
 
 const FLICK = "tests/fixtures/edge-impulse/flick.hand01.json";
 const IDLE = "tests/fixtures/edge-impulse/idle.hand02.json";
@@ -14,15 +14,6 @@ const flick = JSON.parse(flickText) as { payload: { values: number[][]; interval
 type Doc = { protected: Record<string, unknown>; payload: Record<string, unknown> & { sensors: { name: string; units: string }[]; values: unknown[][] } };
 const doc = (): Doc => JSON.parse(flickText) as Doc;
 
-function thrown(fn: () => unknown): ImportError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ImportError) return e;
-    throw e;
-  }
-  throw new Error("expected an ImportError");
-}
 
 describe("edgeImpulseImport", () => {
   it("reads one sample as one recording labelled from its file name", () => {

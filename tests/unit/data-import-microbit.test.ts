@@ -1,25 +1,16 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ImportError } from "@/lib/data/import-error";
 import { isMicrobitJson, microbitFromJson, microbitImport } from "@/lib/data/import-microbit";
 import { STANDARD_GRAVITY_MPS2 } from "@/lib/data/import-units";
 import { recordingRow } from "@/lib/data/motion-recording";
 import { F } from "@/lib/protocol/sample";
+import { thrown } from "./import-error-thrown";
 
 type Action = { name: string; recordings: { data: { x: number[]; y: number[]; z: number[] } }[] };
 const legacyText = readFileSync("tests/fixtures/microbit-gestures/still-wave-clap-legacy-cut.json", "utf8");
 const wandText = readFileSync("tests/fixtures/microbit-gestures/wand-cut.json", "utf8");
 const legacy = JSON.parse(legacyText) as Action[];
 
-function thrown(fn: () => unknown): ImportError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ImportError) return e;
-    throw e;
-  }
-  throw new Error("expected an ImportError");
-}
 
 describe("microbitImport", () => {
   it("makes one recording per example, one segment of its action's name over all of it", () => {

@@ -1,25 +1,16 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ImportError } from "@/lib/data/import-error";
 import { STANDARD_GRAVITY_MPS2 } from "@/lib/data/import-units";
 import { isPunchFlexHeader, punchFlexImport } from "@/lib/data/import-punch-flex";
 import { recordingRow } from "@/lib/data/motion-recording";
 import { DEG_TO_RAD, F, SAMPLE_WIDTH } from "@/lib/protocol/sample";
+import { thrown } from "./import-error-thrown";
 
 const punchText = readFileSync("tests/fixtures/punch-flex/punch.csv", "utf8");
 const flexText = readFileSync("tests/fixtures/punch-flex/flex.csv", "utf8");
 /** Data lines of the fixture as numbers, straight from the text. */
 const punchRows = punchText.trim().split(/\r?\n/).slice(1).map((l) => l.split(",").map(Number));
 
-function thrown(fn: () => unknown): ImportError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ImportError) return e;
-    throw e;
-  }
-  throw new Error("expected an ImportError");
-}
 
 describe("punchFlexImport", () => {
   it("cuts the file into 119-row recordings labelled with the file stem over their whole span", () => {

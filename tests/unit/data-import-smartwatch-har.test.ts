@@ -1,24 +1,15 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ImportError } from "@/lib/data/import-error";
 import { harSubject, isSmartwatchHarHeader, smartwatchHarImport } from "@/lib/data/import-smartwatch-har";
 import { recordingRow } from "@/lib/data/motion-recording";
 import { F, SAMPLE_WIDTH } from "@/lib/protocol/sample";
+import { thrown } from "./import-error-thrown";
 
 const FILE = "tests/fixtures/smartwatch-har/s01/s01_01_sw.csv";
 const text = readFileSync(FILE, "utf8");
 /** [x_acc, y_acc, z_acc, x_gyro, y_gyro, z_gyro, timestamp, label] of each data line. */
 const rows = text.trim().split("\n").slice(1).map((l) => l.split(","));
 
-function thrown(fn: () => unknown): ImportError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ImportError) return e;
-    throw e;
-  }
-  throw new Error("expected an ImportError");
-}
 
 describe("smartwatchHarImport", () => {
   it("reads one execution as one recording of its subject, dropping rows that repeat a timestamp", () => {
