@@ -11,11 +11,12 @@ import { poseBench } from "./bench-pose";
 import { trainingBench, trainingBenchLines } from "./bench-training";
 
 /**
- * `npm run bench`: first the pose fusion's cost per sample, then N sim phones at
- * 60 Hz through the real server to one viewer, and the same traffic through a bare
- * socket.io relay (the floor), side by side. The
- * server runs in its own process (its CPU is measured there); phones and viewer
- * share this one, as a second machine would.
+ * `npm run bench`: the pose fusion's cost per sample, the model runtime's cost per
+ * window and from a window's last sample to its event (bench-models.ts), one
+ * training epoch (bench-training.ts), then N sim phones at 60 Hz through the real
+ * server to one viewer and the same traffic through a bare socket.io relay (the
+ * floor), side by side. The server runs in its own process (its CPU is measured
+ * there); phones and viewer share this one, as a second machine would.
  */
 const { values } = parseArgs({
   options: {
