@@ -43,6 +43,11 @@ export function DetectorPanel({ devices }: { devices: readonly DeviceInfo[] }) {
         <Badge tone={state.backendError ? "bad" : state.backend ? "neutral" : "info"} title="TensorFlow.js backend running the models, in a worker">
           {state.backendError ? `No TF.js backend: ${state.backendError}` : state.backend ? `TF.js on ${state.backend}` : "Starting TF.js…"}
         </Badge>
+        {state.hostStats && (
+          <span data-testid="host-stats" className="text-sm text-slate-500" title="Processed by the model worker since it started">
+            {state.hostStats.samples.toLocaleString()} samples in · {state.hostStats.gaps} gap{state.hostStats.gaps === 1 ? "" : "s"}
+          </span>
+        )}
         {devices.length > 1 && (
           <label className="ml-auto flex items-center gap-2 text-sm text-slate-300">
             On

@@ -8,6 +8,8 @@ import { SLOT_COLORS } from "./slot-colors";
 
 const SHOWN = 8;
 
+const isSlot = (s: string | undefined): s is SlotId => (SLOTS as readonly (string | undefined)[]).includes(s);
+
 interface Row {
   key: number;
   slot: SlotId;
@@ -23,9 +25,10 @@ export function EventLog({ detectors }: { detectors: DesktopDetectors }) {
 
   useEffect(() => {
     let key = 0;
-    const slotOf = (e: InteractionEvent): SlotId => (SLOTS.find((s) => detectors.getState().slots[s].running?.spec.id === e.detectorId) ?? "A");
     // Events are rare (a few a minute), so React state is fine here, unlike scores.
-    return detectors.bus.onEvent((event) => setRows((r) => [{ key: key++, slot: slotOf(event), event }, ...r].slice(0, SHOWN)));
+    return detectors.bus.onEvent((event, slot) => {
+      if (isSlot(slot)) setRows((r) => [{ key: key++, slot, event }, ...r].slice(0, SHOWN));
+    });
   }, [detectors]);
 
   if (rows.length === 0) return <p className="text-sm text-slate-500">No events yet. Perform the gesture with the phone, or start the simulated phone.</p>;

@@ -53,6 +53,8 @@ export interface DetectorsState {
   agreement: AgreementSummary | null;
   /** Events per slot since the slot last changed detector. */
   eventCounts: Record<SlotId, number>;
+  /** What the host has processed (updated at most twice a second): samples in, windows scored per slot, stream gaps. */
+  hostStats: { samples: number; windows: Record<SlotId, number>; gaps: number } | null;
 }
 
 export interface DesktopDetectorsOptions {
@@ -91,6 +93,7 @@ export class DesktopDetectors {
     slots: { A: emptySlot(), B: emptySlot() },
     agreement: null,
     eventCounts: { A: 0, B: 0 },
+    hostStats: null,
   };
   private readonly listeners = new Set<() => void>();
   private readonly batcher: SampleRowBatcher;
@@ -261,7 +264,7 @@ export class DesktopDetectors {
         return this.agreementUpdate();
       }
       case "stats":
-        return;
+        return this.update({ hostStats: { samples: r.samples, windows: r.windows, gaps: r.gaps } });
     }
   }
 

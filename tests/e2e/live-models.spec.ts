@@ -33,6 +33,7 @@ test("a rule-based detector runs in the worker and raises events on the simulate
   await page.getByLabel("Detector A").selectOption("h:raise-to-speak");
   await expect(page.getByTestId("slot-A")).toHaveAttribute("data-running", "heuristic:raise-to-speak");
   await expect(page.getByTestId("event-row").first()).toHaveAttribute("data-label", "raise-to-speak", { timeout: 20_000 });
+  await expect(page.getByTestId("host-stats")).toContainText(/[1-9][\d,]* samples in/);
 
   // B runs a flick rule on the same raises: the comparison counts A's events as A's alone.
   await page.getByLabel("Detector B").selectOption("h:flick");

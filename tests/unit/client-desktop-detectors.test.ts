@@ -420,6 +420,14 @@ describe("DesktopDetectors catalog reads", () => {
 });
 
 describe("DesktopDetectors replies", () => {
+  it("shows what the host has processed", () => {
+    const h = harness();
+    h.detectors.open();
+    expect(h.detectors.getState().hostStats).toBeNull();
+    h.reply({ type: "stats", samples: 1200, windows: { A: 40, B: 0 }, gaps: 1 });
+    expect(h.detectors.getState().hostStats).toEqual({ samples: 1200, windows: { A: 40, B: 0 }, gaps: 1 });
+  });
+
   it("keeps each slot's scores for the chart", () => {
     const h = harness();
     h.detectors.open();
