@@ -3,32 +3,12 @@ import { DesktopDetectors, type HostPort } from "@/lib/client/desktop-detectors"
 import type { ModelCatalog } from "@/lib/client/model-catalog";
 import type { DetectorSpec, InteractionEvent } from "@/lib/models/detector";
 import { HOST_ROW_WIDTH, type HostReply, type HostRequest, type SlotId } from "@/lib/models/host-protocol";
-import { manifestParse } from "@/lib/models/manifest";
-import type { ModelInfo, ModelVersionInfo, StreamBatch } from "@/lib/protocol/events";
+import type { ModelInfo, StreamBatch } from "@/lib/protocol/events";
 import type { SampleTuple } from "@/lib/protocol/sample";
 import { StreamStore } from "@/lib/stream/stream-store";
-import demoManifest from "@/tests/fixtures/models/raise-to-speak-demo.manifest.json";
-
-const parsed = manifestParse(demoManifest);
-if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
-const MANIFEST = parsed.manifest;
+import { catalogEntry, catalogVersion, MANIFEST } from "@/tests/support/model-catalog-fixtures";
 
 // --- catalog ---------------------------------------------------------------
-
-function version(id: string, n: number): ModelVersionInfo {
-  return {
-    version: n,
-    hash: `hash-${id}-${n}`,
-    addedAtMs: 1_750_000_000_000 + n,
-    manifest: { ...MANIFEST, id, name: `${id} model` },
-    files: ["manifest.json", "model.json", "group1-shard1of1.bin"],
-    baseUrl: `/api/models/${id}/versions/${n}/`,
-  };
-}
-
-function model(id: string, versions: number[], extra: Partial<ModelInfo> = {}): ModelInfo {
-  return { id, source: "user", status: "ok", errors: [], latest: versions.at(-1) ?? null, versions: versions.map((n) => version(id, n)), ...extra };
-}
 
 let revision = 0;
 const listing = (...models: ModelInfo[]): ModelCatalog => ({ revision: ++revision, models });
@@ -153,7 +133,7 @@ describe("DesktopDetectors lifecycle", () => {
   });
 
   it("gives a reopened host the device and each slot's choice again, and stops feeding the closed one", async () => {
-    const h = harness(listing(model("tilt", [1, 2])));
+    const h = harness(listing(catalogEntry("tilt", [1, 2])));
     await h.detectors.refreshCatalog();
     h.detectors.open();
     h.detectors.setDevice("phone-1");
@@ -196,26 +176,26 @@ describe("DesktopDetectors lifecycle", () => {
 
 describe("DesktopDetectors choosing models", () => {
   it("asks for a chosen model's newest version once the catalog lists it", async () => {
-    const h = harness(listing(model("tilt", [1, 2, 3])));
+    const h = harness(listing(catalogEntry("tilt", [1, 2, 3])));
     h.detectors.open();
     h.detectors.choose("A", { kind: "model", id: "tilt", pinned: null });
     expect(h.requests("slot:set")).toHaveLength(0);
     await h.detectors.refreshCatalog();
     const sets = h.requests("slot:set");
     expect(sets).toHaveLength(1);
-    expect(sets[0]).toMatchObject({ slot: "A", source: { kind: "model", id: "tilt", version: 3, baseUrl: "/api/models/tilt/versions/3/", manifest: version("tilt", 3).manifest } });
+    expect(sets[0]).toMatchObject({ slot: "A", source: { kind: "model", id: "tilt", version: 3, baseUrl: "/api/models/tilt/versions/3/", manifest: catalogVersion("tilt", 3).manifest } });
   });
 
   it("hot-swaps to a newer version the catalog lists, and asks only once per version", async () => {
-    const h = harness(listing(model("tilt", [1])));
+    const h = harness(listing(catalogEntry("tilt", [1])));
     await h.detectors.refreshCatalog();
     h.detectors.open();
     h.detectors.choose("A", { kind: "model", id: "tilt", pinned: null });
     h.activate("A", modelSpec("tilt", 1));
-    await h.setCatalog(listing(model("tilt", [1]), model("other", [1])));
+    await h.setCatalog(listing(catalogEntry("tilt", [1]), catalogEntry("other", [1])));
     expect(h.requests("slot:set").map((r) => r.source)).toMatchObject([{ version: 1 }]);
-    await h.setCatalog(listing(model("tilt", [1, 2])));
-    await h.setCatalog(listing(model("tilt", [1, 2])));
+    await h.setCatalog(listing(catalogEntry("tilt", [1, 2])));
+    await h.setCatalog(listing(catalogEntry("tilt", [1, 2])));
     const sets = h.requests("slot:set");
     expect(sets.map((r) => r.source)).toMatchObject([{ version: 1 }, { version: 2 }]);
     expect(sets[1]!.requestId).toBeGreaterThan(sets[0]!.requestId);
@@ -226,36 +206,36 @@ describe("DesktopDetectors choosing models", () => {
   });
 
   it("keeps a pinned version (a rollback) whatever newer versions appear, until unpinned", async () => {
-    const h = harness(listing(model("tilt", [1, 2])));
+    const h = harness(listing(catalogEntry("tilt", [1, 2])));
     await h.detectors.refreshCatalog();
     h.detectors.open();
     h.detectors.choose("A", { kind: "model", id: "tilt", pinned: null });
     h.detectors.choose("A", { kind: "model", id: "tilt", pinned: 1 });
-    await h.setCatalog(listing(model("tilt", [1, 2, 3])));
+    await h.setCatalog(listing(catalogEntry("tilt", [1, 2, 3])));
     expect(h.requests("slot:set").map((r) => r.source)).toMatchObject([{ version: 2 }, { version: 1 }]);
     h.detectors.choose("A", { kind: "model", id: "tilt", pinned: null });
     expect(h.requests("slot:set").map((r) => r.source)).toMatchObject([{ version: 2 }, { version: 1 }, { version: 3 }]);
   });
 
   it("shows why a chosen model's folder is refused while its last good version keeps running", async () => {
-    const h = harness(listing(model("tilt", [1])));
+    const h = harness(listing(catalogEntry("tilt", [1])));
     await h.detectors.refreshCatalog();
     h.detectors.open();
     h.detectors.choose("A", { kind: "model", id: "tilt", pinned: null });
     h.activate("A", modelSpec("tilt", 1));
     const refused = ["model.json is not valid JSON: Unexpected end of JSON input"];
-    await h.setCatalog(listing(model("tilt", [1], { status: "error", errors: refused })));
+    await h.setCatalog(listing(catalogEntry("tilt", [1], { status: "error", errors: refused })));
     expect(h.state().slots.A.error).toContain(refused[0]);
     expect(h.state().slots.A.running?.spec.id).toBe("model:tilt@1");
     expect(h.requests("slot:set")).toHaveLength(1);
-    await h.setCatalog(listing(model("tilt", [1, 2])));
+    await h.setCatalog(listing(catalogEntry("tilt", [1, 2])));
     expect(h.state().slots.A.error).toBeNull();
     expect(h.requests("slot:set").at(-1)!.source).toMatchObject({ version: 2 });
   });
 
   it("runs the built-in versions of an id whose user copy is refused, and says why the copy was", async () => {
     const refused = ["manifest.json: id \"wave\" is already used by a built-in model"];
-    const h = harness(listing(model("wave", [], { status: "error", errors: refused }), model("wave", [1, 2], { source: "builtin" })));
+    const h = harness(listing(catalogEntry("wave", [], { status: "error", errors: refused }), catalogEntry("wave", [1, 2], { source: "builtin" })));
     await h.detectors.refreshCatalog();
     h.detectors.open();
     h.detectors.choose("B", { kind: "model", id: "wave", pinned: null });
@@ -264,12 +244,12 @@ describe("DesktopDetectors choosing models", () => {
   });
 
   it("shows a failed load with the detector's id, keeps the running one and does not retry it on the next read", async () => {
-    const h = harness(listing(model("tilt", [1])));
+    const h = harness(listing(catalogEntry("tilt", [1])));
     await h.detectors.refreshCatalog();
     h.detectors.open();
     h.detectors.choose("A", { kind: "model", id: "tilt", pinned: null });
     h.activate("A", modelSpec("tilt", 1));
-    await h.setCatalog(listing(model("tilt", [1, 2])));
+    await h.setCatalog(listing(catalogEntry("tilt", [1, 2])));
     const set = h.requests("slot:set").at(-1)!;
     h.reply({ type: "slot:loading", slot: "A", requestId: set.requestId, detectorId: "model:tilt@2" });
     expect(h.state().slots.A.loading).toBe("model:tilt@2");
@@ -289,38 +269,38 @@ describe("DesktopDetectors choosing models", () => {
   });
 
   it("keeps a failed load on show through unrelated catalog reads, until a later load succeeds", async () => {
-    const h = harness(listing(model("tilt", [1])));
+    const h = harness(listing(catalogEntry("tilt", [1])));
     await h.detectors.refreshCatalog();
     h.detectors.open();
     h.detectors.choose("A", { kind: "model", id: "tilt", pinned: null });
     h.activate("A", modelSpec("tilt", 1));
-    await h.setCatalog(listing(model("tilt", [1, 2])));
+    await h.setCatalog(listing(catalogEntry("tilt", [1, 2])));
     const set = h.requests("slot:set").at(-1)!;
     h.reply({ type: "slot:error", slot: "A", requestId: set.requestId, detectorId: "model:tilt@2", message: "model.json could not be fetched: HTTP 500" });
     const failed = "model:tilt@2 could not be loaded: model.json could not be fetched: HTTP 500";
     expect(h.state().slots.A).toMatchObject({ folderError: null, loadError: failed, error: failed });
 
     // Another model appearing says nothing about tilt's failed version.
-    await h.setCatalog(listing(model("tilt", [1, 2]), model("wave", [1])));
+    await h.setCatalog(listing(catalogEntry("tilt", [1, 2]), catalogEntry("wave", [1])));
     expect(h.state().slots.A).toMatchObject({ folderError: null, loadError: failed, error: failed });
 
-    await h.setCatalog(listing(model("tilt", [1, 2, 3]), model("wave", [1])));
+    await h.setCatalog(listing(catalogEntry("tilt", [1, 2, 3]), catalogEntry("wave", [1])));
     expect(h.requests("slot:set").at(-1)!.source).toMatchObject({ version: 3 });
     h.activate("A", modelSpec("tilt", 3));
     expect(h.state().slots.A).toMatchObject({ folderError: null, loadError: null, error: null, running: { spec: { id: "model:tilt@3" } } });
   });
 
   it("shows a refused folder and a failed load together, and forgets both when the slot is chosen again", async () => {
-    const h = harness(listing(model("tilt", [1])));
+    const h = harness(listing(catalogEntry("tilt", [1])));
     await h.detectors.refreshCatalog();
     h.detectors.open();
     h.detectors.choose("A", { kind: "model", id: "tilt", pinned: null });
     h.activate("A", modelSpec("tilt", 1));
-    await h.setCatalog(listing(model("tilt", [1, 2])));
+    await h.setCatalog(listing(catalogEntry("tilt", [1, 2])));
     const set = h.requests("slot:set").at(-1)!;
     h.reply({ type: "slot:error", slot: "A", requestId: set.requestId, detectorId: "model:tilt@2", message: "shape mismatch" });
     const refused = "manifest.json: input.rateHz must be positive";
-    await h.setCatalog(listing(model("tilt", [1, 2], { status: "error", errors: [refused] })));
+    await h.setCatalog(listing(catalogEntry("tilt", [1, 2], { status: "error", errors: [refused] })));
     const slotA = h.state().slots.A;
     expect(slotA.folderError).toContain(refused);
     expect(slotA.loadError).toBe("model:tilt@2 could not be loaded: shape mismatch");
@@ -368,7 +348,7 @@ describe("DesktopDetectors choosing models", () => {
   });
 
   it("names detectors that ran here by name and version, others by id", async () => {
-    const h = harness(listing(model("tilt", [1, 2, 3, 4])));
+    const h = harness(listing(catalogEntry("tilt", [1, 2, 3, 4])));
     await h.detectors.refreshCatalog();
     h.detectors.open();
     h.detectors.choose("A", { kind: "model", id: "tilt", pinned: null });
@@ -392,8 +372,8 @@ describe("DesktopDetectors catalog reads", () => {
     expect(p2).toBe(p1);
     expect(p3).toBe(p1);
     expect(h.fetchCatalog).toHaveBeenCalledTimes(1);
-    const older = listing(model("tilt", [1]));
-    const newer = listing(model("tilt", [1, 2]));
+    const older = listing(catalogEntry("tilt", [1]));
+    const newer = listing(catalogEntry("tilt", [1, 2]));
     answers[0]!(older);
     await vi.waitFor(() => expect(h.fetchCatalog).toHaveBeenCalledTimes(2));
     expect(h.state().catalog).toBe(older);
@@ -408,7 +388,7 @@ describe("DesktopDetectors catalog reads", () => {
   });
 
   it("keeps the last catalog when a read fails, and clears the error on the next good read", async () => {
-    const h = harness(listing(model("tilt", [1])));
+    const h = harness(listing(catalogEntry("tilt", [1])));
     await h.detectors.refreshCatalog();
     const good = h.state().catalog;
     h.fetchCatalog.mockRejectedValueOnce(new Error("GET /api/models failed: HTTP 500"));
@@ -441,7 +421,7 @@ describe("DesktopDetectors replies", () => {
   });
 
   it("publishes events on the bus, counts them per slot, and compares the slots when both run", async () => {
-    const h = harness(listing(model("tilt", [1])));
+    const h = harness(listing(catalogEntry("tilt", [1])));
     await h.detectors.refreshCatalog();
     h.detectors.open();
     h.detectors.choose("A", { kind: "model", id: "tilt", pinned: null });
@@ -472,7 +452,7 @@ describe("DesktopDetectors replies", () => {
     expect(h.detectors.events.A.map((e) => e.tStartMs)).toEqual([T0, T0 + 5000]);
 
     // A new detector in A starts its count and its event list afresh.
-    await h.setCatalog(listing(model("tilt", [1, 2])));
+    await h.setCatalog(listing(catalogEntry("tilt", [1, 2])));
     h.activate("A", modelSpec("tilt", 2));
     expect(h.state().eventCounts).toEqual({ A: 0, B: 2 });
     expect(h.detectors.events.A).toEqual([]);

@@ -1,27 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { catalogErrors, catalogFetchFrom, catalogModel, catalogTarget, type ModelCatalog } from "@/lib/client/model-catalog";
-import { manifestParse } from "@/lib/models/manifest";
-import type { ModelInfo, ModelVersionInfo } from "@/lib/protocol/events";
-import demoManifest from "@/tests/fixtures/models/raise-to-speak-demo.manifest.json";
-
-const parsed = manifestParse(demoManifest);
-if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
-const MANIFEST = parsed.manifest;
-
-function version(id: string, n: number): ModelVersionInfo {
-  return {
-    version: n,
-    hash: `hash-${id}-${n}`,
-    addedAtMs: 1_750_000_000_000 + n,
-    manifest: { ...MANIFEST, id },
-    files: ["manifest.json", "model.json", "group1-shard1of1.bin"],
-    baseUrl: `/api/models/${id}/versions/${n}/`,
-  };
-}
-
-function model(id: string, versions: number[], extra: Partial<ModelInfo> = {}): ModelInfo {
-  return { id, source: "user", status: "ok", errors: [], latest: versions.at(-1) ?? null, versions: versions.map((n) => version(id, n)), ...extra };
-}
+import { catalogEntry, catalogVersion } from "@/tests/support/model-catalog-fixtures";
 
 const REFUSED = ["model.json: weightsManifest lists group1-shard2of2.bin, which is missing"];
 
@@ -29,11 +8,11 @@ const REFUSED = ["model.json: weightsManifest lists group1-shard2of2.bin, which 
 const catalog: ModelCatalog = {
   revision: 4,
   models: [
-    model("wave", [], { source: "user", status: "error", errors: REFUSED }),
-    model("wave", [1, 2], { source: "builtin" }),
-    model("tilt", [1, 2, 3]),
-    model("broken", [], { status: "error", errors: ["manifest.json: input.rateHz must be positive"] }),
-    model("faded", [1], { status: "error", errors: ["model.json is not valid JSON"] }),
+    catalogEntry("wave", [], { source: "user", status: "error", errors: REFUSED }),
+    catalogEntry("wave", [1, 2], { source: "builtin" }),
+    catalogEntry("tilt", [1, 2, 3]),
+    catalogEntry("broken", [], { status: "error", errors: ["manifest.json: input.rateHz must be positive"] }),
+    catalogEntry("faded", [1], { status: "error", errors: ["model.json is not valid JSON"] }),
   ],
 };
 
@@ -62,23 +41,23 @@ describe("catalogErrors", () => {
   });
 
   it("ignores leftover errors of an entry whose status is not error", () => {
-    const stale = { revision: 1, models: [model("tilt", [1], { status: "removed", errors: ["old news"] })] };
+    const stale = { revision: 1, models: [catalogEntry("tilt", [1], { status: "removed", errors: ["old news"] })] };
     expect(catalogErrors(stale, "tilt")).toEqual([]);
   });
 });
 
 describe("catalogTarget", () => {
   it("follows the newest good version unless one is pinned", () => {
-    expect(catalogTarget(catalog, "tilt", null)).toEqual(version("tilt", 3));
-    expect(catalogTarget(catalog, "tilt", 1)).toEqual(version("tilt", 1));
+    expect(catalogTarget(catalog, "tilt", null)).toEqual(catalogVersion("tilt", 3));
+    expect(catalogTarget(catalog, "tilt", 1)).toEqual(catalogVersion("tilt", 1));
   });
 
   it("runs the built-in versions of an id whose user copy is refused", () => {
-    expect(catalogTarget(catalog, "wave", null)).toEqual(version("wave", 2));
+    expect(catalogTarget(catalog, "wave", null)).toEqual(catalogVersion("wave", 2));
   });
 
   it("keeps the last good version of a folder that is now refused", () => {
-    expect(catalogTarget(catalog, "faded", null)).toEqual(version("faded", 1));
+    expect(catalogTarget(catalog, "faded", null)).toEqual(catalogVersion("faded", 1));
   });
 
   it("has nothing to run for an unknown id or a folder that never passed", () => {
