@@ -3,16 +3,14 @@
 import { useEffect, useState } from "react";
 import type { DesktopDetectors } from "@/lib/client/desktop-detectors";
 import type { InteractionEvent } from "@/lib/models/detector";
-import { SLOTS, type SlotId } from "@/lib/models/host-protocol";
-import { SLOT_COLORS } from "./slot-colors";
+import type { SlotId } from "@/lib/models/host-protocol";
+import { slotColor } from "./slot-colors";
 
 const SHOWN = 8;
 
-const isSlot = (s: string | undefined): s is SlotId => (SLOTS as readonly (string | undefined)[]).includes(s);
-
 interface Row {
   key: number;
-  slot: SlotId;
+  slot: string;
   event: InteractionEvent;
 }
 
@@ -20,14 +18,14 @@ const clock = (ms: number) =>
   new Date(ms).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit", fractionalSecondDigits: 1, hour12: false } as Intl.DateTimeFormatOptions);
 
 /** The newest events of both slots, as the bus delivers them; the detection cost is the time from the window's end to the decision. */
-export function EventLog({ detectors }: { detectors: DesktopDetectors }) {
+export function EventLog<S extends SlotId>({ detectors }: { detectors: DesktopDetectors<S> }) {
   const [rows, setRows] = useState<Row[]>([]);
 
   useEffect(() => {
     let key = 0;
     // Events are rare (a few a minute), so React state is fine here, unlike scores.
     return detectors.bus.onEvent((event, slot) => {
-      if (isSlot(slot)) setRows((r) => [{ key: key++, slot, event }, ...r].slice(0, SHOWN));
+      if (slot !== undefined && (detectors.slotIds as readonly string[]).includes(slot)) setRows((r) => [{ key: key++, slot, event }, ...r].slice(0, SHOWN));
     });
   }, [detectors]);
 
@@ -37,7 +35,7 @@ export function EventLog({ detectors }: { detectors: DesktopDetectors }) {
       {rows.map(({ key, slot, event }) => (
         <li key={key} data-testid="event-row" data-label={event.label} data-detector={event.detectorId} className="grid grid-cols-[auto_auto_minmax(0,1fr)_auto_auto] items-center gap-3 tabular-nums">
           <span className="text-slate-400">{clock(event.tEndMs)}</span>
-          <span className="grid size-6 place-items-center rounded-full text-xs font-bold text-slate-950" style={{ background: SLOT_COLORS[slot] }}>
+          <span className="grid size-6 place-items-center rounded-full text-xs font-bold text-slate-950" style={{ background: slotColor(slot, (detectors.slotIds as readonly string[]).indexOf(slot)) }}>
             {slot}
           </span>
           <span className="truncate text-slate-100">

@@ -3,10 +3,10 @@
 import { useEffect, useRef } from "react";
 import uPlot from "uplot";
 import type { DesktopDetectors } from "@/lib/client/desktop-detectors";
+import type { SlotId } from "@/lib/models/host-protocol";
 import { ScoreTraces } from "@/lib/client/score-traces";
-import { SLOTS } from "@/lib/models/host-protocol";
 import { desktopNowMs } from "@/components/desktop/desktop-clock";
-import { SLOT_COLORS } from "./slot-colors";
+import { slotColor } from "./slot-colors";
 
 const WINDOW_S = 20;
 const AXIS = { stroke: "#9fb0c3", font: "500 13px ui-sans-serif, system-ui, sans-serif", grid: { stroke: "rgba(148, 163, 184, 0.14)", width: 1 }, ticks: { stroke: "rgba(148, 163, 184, 0.14)", width: 1 } };
@@ -16,20 +16,22 @@ const AXIS = { stroke: "#9fb0c3", font: "500 13px ui-sans-serif, system-ui, sans
  * each slot's threshold as a dashed line and its events as shaded bands.
  * Drawn in an animation-frame loop from the score rings; React never sees a score.
  */
-export function ScoreChart({ detectors, serverOffsetMs }: { detectors: DesktopDetectors; serverOffsetMs: () => number | null }) {
+export function ScoreChart<S extends SlotId>({ detectors, serverOffsetMs }: { detectors: DesktopDetectors<S>; serverOffsetMs: () => number | null }) {
   const plotRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     const el = plotRef.current;
     if (!el) return;
-    const traces = new ScoreTraces(WINDOW_S * 1000);
+    const slots = detectors.slotIds;
+    const traces = new ScoreTraces(slots, WINDOW_S * 1000);
     let nowServerMs = 0;
     const thresholdsAndEvents = (u: uPlot) => {
       const ctx = u.ctx;
       ctx.save();
-      for (const slot of SLOTS) {
-        const s = detectors.getState().slots[slot];
-        ctx.strokeStyle = SLOT_COLORS[slot];
+      slots.forEach((slot, k) => {
+        const s = detectors.getState().slots[slot]!;
+        const color = slotColor(slot, k);
+        ctx.strokeStyle = color;
         if (s.running && s.decision) {
           const y = u.valToPos(s.decision.thresholdProb, "y", true);
           ctx.setLineDash([6, 6]);
@@ -41,15 +43,15 @@ export function ScoreChart({ detectors, serverOffsetMs }: { detectors: DesktopDe
         }
         // Events as full-height bands from the first window above threshold to the deciding one.
         ctx.setLineDash([]);
-        ctx.fillStyle = SLOT_COLORS[slot] + "33";
-        for (const e of detectors.events[slot]) {
+        ctx.fillStyle = color + "33";
+        for (const e of detectors.events[slot]!) {
           const t1 = (e.tEndMs - nowServerMs) / 1000;
           if (t1 < -WINDOW_S) continue;
           const x0 = u.valToPos(Math.max(-WINDOW_S, (e.tStartMs - nowServerMs) / 1000), "x", true);
           const x1 = u.valToPos(t1, "x", true);
           ctx.fillRect(x0, u.bbox.top, Math.max(2 * devicePixelRatio, x1 - x0), u.bbox.height);
         }
-      }
+      });
       ctx.restore();
     };
     const plot = new uPlot(
@@ -63,7 +65,7 @@ export function ScoreChart({ detectors, serverOffsetMs }: { detectors: DesktopDe
           { ...AXIS, size: 32, incrs: [1, 2, 5], values: (_u, splits) => splits.map((s) => (s === 0 ? "now" : `${s} s`)) },
           { ...AXIS, size: 48, splits: () => [0, 0.25, 0.5, 0.75, 1], values: (_u, splits) => splits.map((s) => s.toFixed(2)) },
         ],
-        series: [{}, ...SLOTS.map((slot) => ({ label: slot, stroke: SLOT_COLORS[slot], width: 2, points: { show: false }, spanGaps: true }))],
+        series: [{}, ...slots.map((slot, k) => ({ label: slot, stroke: slotColor(slot, k), width: 2, points: { show: false }, spanGaps: true }))],
         hooks: { draw: [thresholdsAndEvents] },
       },
       traces.data as uPlot.AlignedData,

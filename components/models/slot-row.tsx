@@ -11,12 +11,21 @@ import type { SlotId } from "@/lib/models/host-protocol";
 import { HeuristicParams } from "./heuristic-params";
 import { hasReport, ModelReport } from "./model-report";
 import { choiceToValue, modelOptionLabel, valueToChoice } from "./slot-choice-options";
-import { SLOT_COLORS } from "./slot-colors";
+import { slotColor } from "./slot-colors";
 
 const timeOfDay = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 
 /** One detector slot: what runs in it, which version, its threshold, and what went wrong. */
-export function SlotRow({ slot, state, catalog, detectors }: { slot: SlotId; state: SlotState; catalog: ModelCatalog; detectors: DesktopDetectors }) {
+export interface SlotRowProps<S extends SlotId> {
+  slot: S;
+  state: SlotState;
+  catalog: ModelCatalog;
+  detectors: DesktopDetectors<S>;
+  /** Shown in the slot's dot instead of its id (a scene's role, e.g. "Next"). */
+  label?: string;
+}
+
+export function SlotRow<S extends SlotId>({ slot, state, catalog, detectors, label }: SlotRowProps<S>) {
   const choice = state.choice;
   const model = choice?.kind === "model" ? catalogModel(catalog, choice.id) : undefined;
   const running = state.running;
@@ -32,7 +41,7 @@ export function SlotRow({ slot, state, catalog, detectors }: { slot: SlotId; sta
   return (
     <div data-testid={`slot-${slot}`} data-running={running?.spec.id ?? ""} data-loading={state.loading ?? ""} className="flex flex-col gap-2 rounded-xl border border-slate-800 bg-slate-950/40 p-3">
       <div className="flex flex-wrap items-center gap-2">
-        <span className="grid size-8 shrink-0 place-items-center rounded-full text-sm font-bold text-slate-950" style={{ background: SLOT_COLORS[slot] }}>
+        <span className="grid size-8 shrink-0 place-items-center rounded-full text-sm font-bold text-slate-950" style={{ background: slotColor(slot, detectors.slotIds.indexOf(slot)) }}>
           {slot}
         </span>
         <Select

@@ -1,7 +1,7 @@
 import { eventAgreement } from "../models/agreement";
 import type { DecisionSettings, DetectorSpec, InteractionEvent } from "../models/detector";
 import { InteractionBus } from "../models/event-bus";
-import { SLOTS, type DetectorSource, type HostReply, type HostRequest, type SlotId, type TfBackendName } from "../models/host-protocol";
+import { SLOT_ID_PATTERN, SLOTS, type DetectorSource, type HostReply, type HostRequest, type SlotId, type CompareSlotId, type TfBackendName } from "../models/host-protocol";
 import { RingBuffer } from "../stream/ring-buffer";
 import type { StreamStore } from "../stream/stream-store";
 import { catalogErrors, catalogTarget, type CatalogFetch, type ModelCatalog } from "./model-catalog";
@@ -43,21 +43,21 @@ export interface AgreementSummary {
   agreement: number;
 }
 
-export interface DetectorsState {
+export interface DetectorsState<S extends SlotId = CompareSlotId> {
   backend: TfBackendName | null;
   backendError: string | null;
   catalog: ModelCatalog;
   catalogError: string | null;
   deviceId: string | null;
-  slots: Record<SlotId, SlotState>;
+  slots: Record<S, SlotState>;
   agreement: AgreementSummary | null;
   /** Events per slot since the slot last changed detector. */
-  eventCounts: Record<SlotId, number>;
+  eventCounts: Record<S, number>;
   /** What the host has processed (updated at most twice a second): samples in, windows scored per slot, stream gaps. */
-  hostStats: { samples: number; windows: Record<SlotId, number>; gaps: number } | null;
+  hostStats: { samples: number; windows: Partial<Record<S, number>>; gaps: number } | null;
 }
 
-export interface DesktopDetectorsOptions {
+export interface DesktopDetectorsOptions<S extends SlotId = CompareSlotId> {
   store: StreamStore;
   /** Starts the host (a Web Worker in the browser); called by {@link DesktopDetectors.open}. */
   portOpen: () => HostPort;
@@ -66,6 +66,8 @@ export interface DesktopDetectorsOptions {
   serverOffsetMs: () => number | null;
   backendOrder: readonly TfBackendName[];
   wasmPath?: string;
+  /** The slots this desktop runs; default {@link SLOTS} (A and B, to compare). A scene passes its roles. */
+  slots?: readonly S[];
 }
 
 /** Score history per slot for the live trace: 2 min at a hop of 100 ms. */
@@ -79,35 +81,47 @@ const emptySlot = (): SlotState => ({ choice: null, running: null, loading: null
  * chose, and turns the host's replies into state for React, score rings for charts
  * and events on the one {@link InteractionBus}.
  */
-export class DesktopDetectors {
+export class DesktopDetectors<S extends SlotId = CompareSlotId> {
   readonly bus = new InteractionBus();
+  readonly slotIds: readonly S[];
   /** Columns: tEndMs, score. Read by the chart's frame loop. */
-  readonly scores: Record<SlotId, RingBuffer> = { A: new RingBuffer(SCORE_ROWS, 2), B: new RingBuffer(SCORE_ROWS, 2) };
-  readonly events: Record<SlotId, InteractionEvent[]> = { A: [], B: [] };
-  private state: DetectorsState = {
-    backend: null,
-    backendError: null,
-    catalog: { revision: -1, models: [] },
-    catalogError: null,
-    deviceId: null,
-    slots: { A: emptySlot(), B: emptySlot() },
-    agreement: null,
-    eventCounts: { A: 0, B: 0 },
-    hostStats: null,
-  };
+  readonly scores: Record<S, RingBuffer>;
+  readonly events: Record<S, InteractionEvent[]>;
+  private state: DetectorsState<S>;
   private readonly listeners = new Set<() => void>();
   private readonly batcher: SampleRowBatcher;
   private port: HostPort | null = null;
   private unsubscribe: (() => void) | null = null;
   private nextRequest = 1;
   /** The detector id each slot last asked for, so a catalog refresh does not reload it. */
-  private readonly wanted: Record<SlotId, string | null> = { A: null, B: null };
+  private readonly wanted: Record<S, string | null>;
   private readonly names = new Map<string, string>();
   private refreshing: Promise<void> | null = null;
   private refreshAgain = false;
 
   /** Constructing has no side effects (React may do it during render); {@link open} starts the host. */
-  constructor(private readonly opts: DesktopDetectorsOptions) {
+  constructor(private readonly opts: DesktopDetectorsOptions<S>) {
+    // Without `slots`, S is the default CompareSlotId, so SLOTS has the right type.
+    const ids = opts.slots ?? (SLOTS as readonly string[] as readonly S[]);
+    if (ids.length === 0 || new Set(ids).size !== ids.length || !ids.every((id) => SLOT_ID_PATTERN.test(id))) {
+      throw new Error(`slot ids must be distinct and match ${SLOT_ID_PATTERN}, got ${JSON.stringify(ids)}`);
+    }
+    this.slotIds = ids;
+    const perSlot = <T>(make: () => T): Record<S, T> => Object.fromEntries(ids.map((id) => [id, make()])) as Record<S, T>;
+    this.scores = perSlot(() => new RingBuffer(SCORE_ROWS, 2));
+    this.events = perSlot(() => []);
+    this.wanted = perSlot(() => null);
+    this.state = {
+      backend: null,
+      backendError: null,
+      catalog: { revision: -1, models: [] },
+      catalogError: null,
+      deviceId: null,
+      slots: perSlot(emptySlot),
+      agreement: null,
+      eventCounts: perSlot(() => 0),
+      hostStats: null,
+    };
     this.batcher = new SampleRowBatcher((deviceId, rows) =>
       this.post({ type: "samples", deviceId, rows, serverOffsetMs: opts.serverOffsetMs() ?? 0 }, [rows.buffer as ArrayBuffer]),
     );
@@ -128,13 +142,13 @@ export class DesktopDetectors {
     this.unsubscribe = this.opts.store.onSample((id, sample, serverMs) => {
       if (id === this.state.deviceId) this.batcher.add(id, serverMs, sample);
     });
-    for (const slot of SLOTS) {
+    for (const slot of this.slotIds) {
       this.wanted[slot] = null;
       this.reconcile(slot);
     }
   }
 
-  readonly getState = (): DetectorsState => this.state;
+  readonly getState = (): DetectorsState<S> => this.state;
 
   readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -150,7 +164,7 @@ export class DesktopDetectors {
     this.port.terminate();
     this.port = null;
     const slots = { ...this.state.slots };
-    for (const slot of SLOTS) slots[slot] = { ...slots[slot], running: null, loading: null };
+    for (const slot of this.slotIds) slots[slot] = { ...slots[slot], running: null, loading: null };
     this.update({ backend: null, slots });
     this.agreementUpdate();
   }
@@ -167,7 +181,8 @@ export class DesktopDetectors {
     this.update({ deviceId });
   }
 
-  choose(slot: SlotId, choice: SlotChoice): void {
+  choose(slot: S, choice: SlotChoice): void {
+    this.slotCheck(slot);
     this.patchSlot(slot, { choice, folderError: null, loadError: null });
     this.wanted[slot] = null;
     if (choice === null) {
@@ -177,7 +192,8 @@ export class DesktopDetectors {
     this.reconcile(slot);
   }
 
-  setDecision(slot: SlotId, decision: DecisionSettings): void {
+  setDecision(slot: S, decision: DecisionSettings): void {
+    this.slotCheck(slot);
     this.patchSlot(slot, { decision });
     this.post({ type: "slot:decision", slot, decision });
   }
@@ -194,7 +210,7 @@ export class DesktopDetectors {
         try {
           const catalog = await this.opts.fetchCatalog();
           this.update({ catalog, catalogError: null });
-          for (const slot of SLOTS) this.reconcile(slot);
+          for (const slot of this.slotIds) this.reconcile(slot);
         } catch (e) {
           this.update({ catalogError: (e as Error).message });
         }
@@ -204,8 +220,16 @@ export class DesktopDetectors {
     return this.refreshing;
   }
 
+  private isSlot(slot: SlotId): slot is S {
+    return (this.slotIds as readonly SlotId[]).includes(slot);
+  }
+
+  private slotCheck(slot: S): void {
+    if (!this.slotIds.includes(slot)) throw new Error(`no slot ${slot}: this runtime has ${this.slotIds.join(", ")}`);
+  }
+
   /** Asks the host for the detector the slot's choice resolves to now, unless it already runs or loads it. */
-  private reconcile(slot: SlotId): void {
+  private reconcile(slot: S): void {
     const choice = this.state.slots[slot].choice;
     if (!choice) return;
     let source: DetectorSource;
@@ -229,58 +253,65 @@ export class DesktopDetectors {
   }
 
   private onReply(r: HostReply): void {
+    // A reply about a slot this runtime does not have can only come from a confused host: ignore it.
+    const slotOf = "slot" in r ? r.slot : null;
+    if (slotOf !== null && !this.isSlot(slotOf)) return;
+    // Checked just above for every reply that names a slot.
+    const slot = slotOf as S;
     switch (r.type) {
       case "ready":
         return this.update({ backend: r.backend, backendError: null });
       case "init:error":
         return this.update({ backendError: r.message });
       case "slot:loading":
-        return this.patchSlot(r.slot, { loading: r.detectorId });
+        return this.patchSlot(slot, { loading: r.detectorId });
       case "slot:active":
         this.names.set(r.spec.id, r.spec.kind === "model" ? `${r.spec.name} v${r.spec.id.split("@").pop()}` : r.spec.name);
-        this.events[r.slot] = [];
-        this.scores[r.slot].clear();
-        this.patchSlot(r.slot, { running: { spec: r.spec, loadMs: r.loadMs, warmMs: r.warmMs }, loading: null, loadError: null, decision: r.spec.decision });
-        this.update({ eventCounts: { ...this.state.eventCounts, [r.slot]: 0 } });
+        this.events[slot] = [];
+        this.scores[slot].clear();
+        this.patchSlot(slot, { running: { spec: r.spec, loadMs: r.loadMs, warmMs: r.warmMs }, loading: null, loadError: null, decision: r.spec.decision });
+        this.update({ eventCounts: { ...this.state.eventCounts, [slot]: 0 } });
         return this.agreementUpdate();
       case "slot:error":
         // The failed version is not retried on the next catalog read; choosing again retries.
-        return this.patchSlot(r.slot, { loading: null, loadError: `${r.detectorId} could not be loaded: ${r.message}` });
+        return this.patchSlot(slot, { loading: null, loadError: `${r.detectorId} could not be loaded: ${r.message}` });
       case "slot:cleared":
-        this.events[r.slot] = [];
-        this.scores[r.slot].clear();
-        this.patchSlot(r.slot, { running: null, loading: null, decision: null });
-        this.update({ eventCounts: { ...this.state.eventCounts, [r.slot]: 0 } });
+        this.events[slot] = [];
+        this.scores[slot].clear();
+        this.patchSlot(slot, { running: null, loading: null, decision: null });
+        this.update({ eventCounts: { ...this.state.eventCounts, [slot]: 0 } });
         return this.agreementUpdate();
       case "scores":
-        for (const p of r.points) this.scores[r.slot].push([p.tEndMs, p.score]);
+        for (const p of r.points) this.scores[slot].push([p.tEndMs, p.score]);
         return;
       case "event": {
-        const list = this.events[r.slot];
+        const list = this.events[slot];
         list.push(r.event);
         if (list.length > EVENTS_KEPT) list.splice(0, list.length - EVENTS_KEPT);
-        this.bus.publishEvent(r.event, r.slot);
-        this.update({ eventCounts: { ...this.state.eventCounts, [r.slot]: this.state.eventCounts[r.slot] + 1 } });
+        this.bus.publishEvent(r.event, slot);
+        this.update({ eventCounts: { ...this.state.eventCounts, [slot]: this.state.eventCounts[slot] + 1 } });
         return this.agreementUpdate();
       }
       case "stats":
-        return this.update({ hostStats: { samples: r.samples, windows: r.windows, gaps: r.gaps } });
+        return this.update({ hostStats: { samples: r.samples, windows: r.windows as Partial<Record<S, number>>, gaps: r.gaps } });
     }
   }
 
   private agreementUpdate(): void {
-    const both = this.state.slots.A.running && this.state.slots.B.running;
-    const a = both ? eventAgreement(this.events.A, this.events.B) : null;
+    // Agreement compares two detectors of one interaction: only for a runtime of exactly two slots.
+    const [s1, s2] = this.slotIds;
+    const both = s1 !== undefined && s2 !== undefined && this.slotIds.length === 2 && this.state.slots[s1].running && this.state.slots[s2].running;
+    const a = both ? eventAgreement(this.events[s1], this.events[s2]) : null;
     this.update({ agreement: a && { matched: a.matched, onlyA: a.onlyA, onlyB: a.onlyB, agreement: a.agreement } });
   }
 
-  private patchSlot(slot: SlotId, patch: Partial<Omit<SlotState, "error">>): void {
+  private patchSlot(slot: S, patch: Partial<Omit<SlotState, "error">>): void {
     const next = { ...this.state.slots[slot], ...patch };
     next.error = [next.folderError, next.loadError].filter(Boolean).join("\n") || null;
     this.update({ slots: { ...this.state.slots, [slot]: next } });
   }
 
-  private update(patch: Partial<DetectorsState>): void {
+  private update(patch: Partial<DetectorsState<S>>): void {
     this.state = { ...this.state, ...patch };
     for (const l of this.listeners) l();
   }

@@ -4,7 +4,6 @@ import { heuristicCreate } from "./heuristics";
 import {
   detectorSourceId,
   HOST_ROW_WIDTH,
-  SLOTS,
   type DetectorSource,
   type HostReply,
   type HostRequest,
@@ -38,18 +37,15 @@ const decoder = new TextDecoder();
 const STATS_EVERY_MS = 500;
 
 /**
- * The live model runtime behind the desktop: up to two detectors (slots A and B)
- * on one device's stream. Loading a new detector never interrupts the running one:
+ * The live model runtime behind the desktop: detectors in named slots (A and B to
+ * compare, or a scene's roles) on one device's stream. Loading a new detector never interrupts the running one:
  * it is fetched, built and warmed up first, then swapped in between two windows
  * (the runner keeps its resampler and window), so a hot-swap loses no samples and
  * no more than one hop of scores. A detector that fails to load leaves the slot
  * as it was and reports why.
  */
 export class DetectorHost {
-  private readonly slots: Record<SlotId, Slot> = {
-    A: { runner: null, pending: null, points: [] },
-    B: { runner: null, pending: null, points: [] },
-  };
+  private readonly slots = new Map<SlotId, Slot>();
   private deviceId: string | null = null;
   private serverOffsetMs = 0;
   private ready: Promise<TfBackendName> | null = null;
@@ -68,7 +64,7 @@ export class DetectorHost {
       case "slot:clear":
         return this.slotClear(req.slot);
       case "slot:decision":
-        this.slots[req.slot].runner?.setDecision(req.decision);
+        this.slots.get(req.slot)?.runner?.setDecision(req.decision);
         return;
       case "device":
         return this.deviceSet(req.deviceId);
@@ -79,7 +75,7 @@ export class DetectorHost {
 
   /** Frees every model; the host is unusable afterwards. */
   dispose(): void {
-    for (const slot of SLOTS) this.slotClear(slot);
+    for (const slot of [...this.slots.keys()]) this.slotClear(slot);
   }
 
   private async init(order: readonly TfBackendName[], wasmPath?: string) {
@@ -92,8 +88,17 @@ export class DetectorHost {
     }
   }
 
+  private slot(slotId: SlotId): Slot {
+    let slot = this.slots.get(slotId);
+    if (!slot) {
+      slot = { runner: null, pending: null, points: [] };
+      this.slots.set(slotId, slot);
+    }
+    return slot;
+  }
+
   private async slotSet(slotId: SlotId, requestId: number, source: DetectorSource) {
-    const slot = this.slots[slotId];
+    const slot = this.slot(slotId);
     slot.pending = requestId;
     const detectorId = detectorSourceId(source);
     this.deps.post({ type: "slot:loading", slot: slotId, requestId, detectorId });
@@ -135,11 +140,12 @@ export class DetectorHost {
   }
 
   private slotClear(slotId: SlotId) {
-    const slot = this.slots[slotId];
-    slot.pending = null;
-    slot.runner?.detector.dispose();
-    slot.runner = null;
-    slot.points = [];
+    const slot = this.slots.get(slotId);
+    if (slot) {
+      slot.pending = null;
+      slot.runner?.detector.dispose();
+      this.slots.delete(slotId);
+    }
     this.deps.post({ type: "slot:cleared", slot: slotId });
   }
 
@@ -147,8 +153,7 @@ export class DetectorHost {
     if (deviceId === this.deviceId) return;
     this.deviceId = deviceId;
     // A runner's resampler and window belong to one stream; another phone starts afresh.
-    for (const id of SLOTS) {
-      const slot = this.slots[id];
+    for (const [id, slot] of this.slots) {
       if (!slot.runner) continue;
       const { detector, decision } = slot.runner;
       detector.reset();
@@ -160,15 +165,14 @@ export class DetectorHost {
   private samplesPush(deviceId: string, rows: Float64Array, serverOffsetMs: number) {
     if (deviceId !== this.deviceId) return;
     this.serverOffsetMs = serverOffsetMs;
-    const runners = SLOTS.map((id) => this.slots[id].runner);
+    const runners = [...this.slots.values()].map((s) => s.runner);
     const sample = this.sample;
     for (let i = 0; i + HOST_ROW_WIDTH <= rows.length; i += HOST_ROW_WIDTH) {
       for (let c = 1; c < HOST_ROW_WIDTH; c++) sample[c - 1] = rows[i + c]!;
       for (const r of runners) r?.push(rows[i]!, sample);
       this.samples++;
     }
-    for (const id of SLOTS) {
-      const slot = this.slots[id];
+    for (const [id, slot] of this.slots) {
       if (slot.points.length === 0 || !slot.runner) continue;
       this.deps.post({ type: "scores", slot: id, detectorId: slot.runner.detector.spec.id, points: slot.points });
       slot.points = [];
@@ -180,14 +184,14 @@ export class DetectorHost {
       this.deps.post({
         type: "stats",
         samples: this.samples,
-        windows: { A: this.slots.A.runner?.stats.windows ?? 0, B: this.slots.B.runner?.stats.windows ?? 0 },
+        windows: Object.fromEntries([...this.slots].map(([id, s]) => [id, s.runner?.stats.windows ?? 0])),
         gaps,
       });
     }
   }
 
   private runnerCreate(slotId: SlotId, detector: Detector): DetectorRunner {
-    const slot = this.slots[slotId];
+    const slot = this.slot(slotId);
     return new DetectorRunner(detector, {
       deviceId: this.deviceId ?? "",
       nowMs: () => this.deps.nowMs() + this.serverOffsetMs,

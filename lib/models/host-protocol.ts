@@ -8,9 +8,16 @@ import { SAMPLE_WIDTH } from "../protocol/sample";
  * `postMessage` by structured clone, sample rows as a transferred Float64Array.
  */
 
-/** Two detectors can run side by side on the same stream (A/B comparison). */
+/**
+ * A host runs any number of named slots, each one detector on the same stream. The
+ * live panel compares two (A/B); a scene has one slot per role (e.g. "next", "select").
+ */
+export type SlotId = string;
+/** The live panel's two slots, to compare two detectors on the same motion. */
 export const SLOTS = ["A", "B"] as const;
-export type SlotId = (typeof SLOTS)[number];
+export type CompareSlotId = (typeof SLOTS)[number];
+/** Slot ids travel in messages and URLs: short, lower/upper case, digits and dashes. */
+export const SLOT_ID_PATTERN = /^[A-Za-z][A-Za-z0-9-]{0,31}$/;
 
 import type { TfBackendName } from "./tf-backend";
 

@@ -13,7 +13,7 @@ const xOf = (tMs: number, nowMs: number) => (tMs - nowMs) / 1000;
 
 describe("ScoreTraces", () => {
   it("merges both slots' times into one x axis, with null where a slot did not score", () => {
-    const traces = new ScoreTraces(10_000);
+    const traces = new ScoreTraces(["A", "B"], 10_000);
     const nowMs = 2000;
     traces.fill({ A: ring([[1000, 0.1], [1200, 0.2], [1400, 0.3]]), B: ring([[1100, 0.5], [1200, 0.6], [1300, 0.7]]) }, nowMs);
     const [x, a, b] = traces.data;
@@ -23,7 +23,7 @@ describe("ScoreTraces", () => {
   });
 
   it("shows one slot alone, and nothing when neither has scored", () => {
-    const traces = new ScoreTraces(10_000);
+    const traces = new ScoreTraces(["A", "B"], 10_000);
     traces.fill({ A: new RingBuffer(10, 2), B: ring([[500, 0.4], [700, 0.9]]) }, 1000);
     expect(traces.data).toEqual([[xOf(500, 1000), xOf(700, 1000)], [null, null], [0.4, 0.9]]);
     traces.fill({ A: new RingBuffer(10, 2), B: new RingBuffer(10, 2) }, 1000);
@@ -31,7 +31,7 @@ describe("ScoreTraces", () => {
   });
 
   it("keeps the window plus one older point per slot, so each line runs into the left edge", () => {
-    const traces = new ScoreTraces(3000);
+    const traces = new ScoreTraces(["A", "B"], 3000);
     const nowMs = 10_000;
     const a = ring(Array.from({ length: 11 }, (_, i) => [i * 1000, i / 10] as const));
     traces.fill({ A: a, B: new RingBuffer(10, 2) }, nowMs);
@@ -41,7 +41,7 @@ describe("ScoreTraces", () => {
   });
 
   it("reuses its arrays from frame to frame and forgets a slot whose ring was cleared", () => {
-    const traces = new ScoreTraces(10_000);
+    const traces = new ScoreTraces(["A", "B"], 10_000);
     const [x0, a0, b0] = traces.data;
     const a = ring([[100, 0.3], [300, 0.5]]);
     const b = ring([[200, 0.8]]);

@@ -425,7 +425,7 @@ describe("DetectorHost stats", () => {
     const first = h.of("stats")[0]!;
     expect(first.samples).toBe(100);
     expect(first.windows.A).toBe(h.points("A").length);
-    expect(first.windows.B).toBe(0);
+    expect(first.windows).not.toHaveProperty("B"); // only slots that run a detector are counted
     expect(first.gaps).toBe(0);
     // Each message moves the host's clock on by its 200 ms of samples: the third is the first 500 ms after the report.
     await h.stream("phone-1", 0.2);
