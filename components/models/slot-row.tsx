@@ -41,8 +41,11 @@ export function SlotRow<S extends SlotId>({ slot, state, catalog, detectors, lab
   return (
     <div data-testid={`slot-${slot}`} data-running={running?.spec.id ?? ""} data-loading={state.loading ?? ""} className="flex flex-col gap-2 rounded-xl border border-slate-800 bg-slate-950/40 p-3">
       <div className="flex flex-wrap items-center gap-2">
-        <span className="grid size-8 shrink-0 place-items-center rounded-full text-sm font-bold text-slate-950" style={{ background: slotColor(slot, detectors.slotIds.indexOf(slot)) }}>
-          {slot}
+        <span
+          className={`grid h-8 min-w-8 shrink-0 place-items-center rounded-full text-sm font-bold text-slate-950 ${label ? "px-3" : ""}`}
+          style={{ background: slotColor(slot, detectors.slotIds.indexOf(slot)) }}
+        >
+          {label ?? slot}
         </span>
         <Select
           compact
