@@ -11,7 +11,7 @@ export function DesktopHeader({ children }: { children?: ReactNode }) {
         </svg>
         <div className="leading-tight">
           <div className="text-xl font-bold tracking-tight text-slate-50">Wristlab</div>
-          <div className="text-sm text-slate-400">Live phone motion</div>
+          <div className="hidden text-sm whitespace-nowrap text-slate-400 2xl:block">Live phone motion</div>
         </div>
       </div>
       <div className="ml-auto flex items-center gap-4">{children}</div>

@@ -1,17 +1,15 @@
 "use client";
 
-import { useEffect, useState } from "react";
-import { DesktopSession } from "@/lib/client/desktop-session";
+import Link from "next/link";
 import { ConnectionBanner, ConnectionPill } from "./connection-status";
-import { desktopNowMs } from "./desktop-clock";
 import { DesktopHeader } from "./desktop-header";
 import { DeviceCard } from "./device-card";
 import { EmptyState } from "./empty-state";
-import { localStorageOrNull } from "./local-storage";
 import { NoticeToasts } from "./notice-toasts";
 import { RoomSidebar } from "./room-sidebar";
 import { SessionProvider, useRoomState } from "./session-context";
 import { SimControl } from "./sim-control";
+import { useDesktopSession } from "./use-desktop-session";
 import { usePhoneUrl } from "./use-phone-url";
 import type { SimPhoneControl } from "./use-sim-phone";
 import { WristPanel } from "./wrist-panel";
@@ -24,23 +22,9 @@ export interface RoomViewProps {
   onNewRoom: () => Promise<void>;
 }
 
-/**
- * Everything about one room. Mounted with `key={room}`, so a new room gets a fresh
- * store: streams of the old room (and their sequence numbers) must not leak into it.
- */
+/** Everything about one room; mounted with `key={room}` (see {@link useDesktopSession}). */
 export function RoomView(props: RoomViewProps) {
-  const [session] = useState(
-    () => new DesktopSession({ url: window.location.origin, room: props.room, nowMs: desktopNowMs, storage: localStorageOrNull() }),
-  );
-
-  useEffect(() => {
-    // Deferred a tick: StrictMode's immediate unmount then cancels it, instead of opening a socket only to kill it mid-handshake.
-    const t = setTimeout(() => session.open(), 0);
-    return () => {
-      clearTimeout(t);
-      session.close();
-    };
-  }, [session]);
+  const session = useDesktopSession(props.room);
 
   return (
     <SessionProvider value={session}>
@@ -59,6 +43,9 @@ function RoomLayout({ room, sim, onNewRoom }: RoomViewProps) {
   return (
     <div className="flex min-h-screen flex-col">
       <DesktopHeader>
+        <Link href="/scenes" data-testid="scenes-link" className="inline-flex h-11 items-center rounded-lg px-3 text-base font-medium text-slate-200 hover:bg-slate-800">
+          Scenes
+        </Link>
         <SimControl sim={sim} />
         <ConnectionPill />
       </DesktopHeader>

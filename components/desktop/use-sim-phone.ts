@@ -27,10 +27,10 @@ function simDeviceId(): string {
  * The desktop's simulated phone. It lives above the room view so that switching to
  * a new room moves it along instead of switching it off.
  */
-export function useSimPhone(room: string | null): SimPhoneControl {
+export function useSimPhone(room: string | null, initialMotion: MotionName = "raise"): SimPhoneControl {
   const [sim] = useState(() => new DesktopSimPhone({ deviceId: simDeviceId, nowMs: desktopNowMs }));
   const [on, setOn] = useState(false);
-  const [motion, setMotion] = useState<MotionName>("raise");
+  const [motion, setMotion] = useState<MotionName>(initialMotion);
   const status = useSyncExternalStore(sim.subscribe, sim.getStatus, () => "off" as const);
 
   useEffect(() => {

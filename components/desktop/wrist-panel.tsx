@@ -1,11 +1,10 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useMemo, useState } from "react";
-import { armFraming, armOffsetsY } from "@/components/canvas/arm-layout";
+import { useState } from "react";
 import type { CameraPreset } from "@/components/canvas/camera-preset-names";
-import type { ArmSpec } from "@/components/canvas/pose-arm";
 import { armAccent } from "@/components/canvas/scene-colors";
+import { useArms } from "./use-arms";
 import type { DeviceInfo } from "@/lib/protocol/events";
 import { CameraButtons } from "./camera-buttons";
 import { HOW_TO_CALIBRATE, PoseControls } from "./pose-controls";
@@ -29,22 +28,7 @@ export function WristPanel({ devices }: { devices: readonly DeviceInfo[] }) {
   const { poses, version } = usePoses();
   const [camera, setCamera] = useState<{ preset: CameraPreset; recall: number }>({ preset: "overview", recall: 0 });
 
-  const { arms, framing } = useMemo(() => {
-    const wear = devices.map((d) => poses.wearSettings(d.id));
-    const sides = wear.map((w) => w.side);
-    const offsets = armOffsetsY(sides);
-    const specs: ArmSpec[] = devices.map((d, i) => ({
-      deviceId: d.id,
-      side: sides[i]!,
-      placement: wear[i]!.placement,
-      accent: armAccent(i),
-      connected: d.connected,
-      offsetYM: offsets[i]!,
-    }));
-    return { arms: specs, framing: armFraming(sides, offsets) };
-    // `version` changes with the wear settings read here.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [devices, poses, version]);
+  const { arms, framing } = useArms(devices, poses, version);
 
   const placements = [...new Set(arms.map((a) => a.placement))];
 

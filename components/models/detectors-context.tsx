@@ -2,6 +2,7 @@
 
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
 import { DesktopDetectors, type DetectorsState, type HostPort } from "@/lib/client/desktop-detectors";
+import type { CompareSlotId, SlotId } from "@/lib/models/host-protocol";
 import { catalogFetchFrom } from "@/lib/client/model-catalog";
 import type { DesktopSession } from "@/lib/client/desktop-session";
 import { desktopNowMs } from "@/components/desktop/desktop-clock";
@@ -16,14 +17,14 @@ function workerStart(): HostPort {
 }
 
 /**
- * One detector runtime per room view, its worker started once the page is in the
+ * A detector runtime for a page, its worker started once the page is in the
  * browser. Model list changes pushed by the server (`models:changed`) re-read the
- * catalog, which is what hot-swaps a followed model.
+ * catalog, which is what hot-swaps a followed model. `slots` defaults to A and B.
  */
-export function DetectorsProvider({ session, children }: { session: DesktopSession; children: ReactNode }) {
+export function useDetectorsRuntime<S extends SlotId = CompareSlotId>(session: DesktopSession, slots?: readonly S[]): DesktopDetectors<S> {
   const [detectors] = useState(
     () =>
-      new DesktopDetectors({
+      new DesktopDetectors<S>({
         store: session.store,
         portOpen: workerStart,
         fetchCatalog: catalogFetchFrom(window.location.origin),
@@ -33,6 +34,7 @@ export function DetectorsProvider({ session, children }: { session: DesktopSessi
         },
         backendOrder: BACKEND_ORDER,
         wasmPath: new URL("/tfjs-wasm/", window.location.origin).href,
+        slots,
       }),
   );
 
@@ -46,6 +48,12 @@ export function DetectorsProvider({ session, children }: { session: DesktopSessi
     };
   }, [session, detectors]);
 
+  return detectors;
+}
+
+/** The room view's runtime: slots A and B, shared by the live panel's parts. */
+export function DetectorsProvider({ session, children }: { session: DesktopSession; children: ReactNode }) {
+  const detectors = useDetectorsRuntime(session);
   return <DetectorsContext.Provider value={detectors}>{children}</DetectorsContext.Provider>;
 }
 
@@ -56,6 +64,10 @@ export function useDetectors(): DesktopDetectors {
 }
 
 export function useDetectorsState(): DetectorsState {
-  const d = useDetectors();
+  return useDetectorsStateOf(useDetectors());
+}
+
+/** The state of a runtime passed by props (a scene's, which has its own slots). */
+export function useDetectorsStateOf<S extends SlotId>(d: DesktopDetectors<S>): DetectorsState<S> {
   return useSyncExternalStore(d.subscribe, d.getState, d.getState);
 }

@@ -50,7 +50,7 @@ export function SlotRow<S extends SlotId>({ slot, state, catalog, detectors, lab
         <Select
           compact
           aria-label={`Detector ${slot}`}
-          className="min-w-0 flex-1"
+          className="min-w-[12rem] flex-1"
           value={choiceToValue(choice)}
           onChange={(e) => detectors.choose(slot, valueToChoice(e.target.value))}
         >

@@ -2,7 +2,7 @@
 
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { phoneNameClean, phoneNameSave } from "@/lib/phone/device-identity";
-import { phoneStatusView } from "@/lib/phone/phone-status";
+import { phoneStatusView, type PhoneStatusView } from "@/lib/phone/phone-status";
 import { roomCodeFormat, roomCodeParse, type RoomCode } from "@/lib/protocol/room-code";
 import { NameField } from "./name-field";
 import { PhoneSession } from "./phone-session";
@@ -10,6 +10,8 @@ import { RoomForm } from "./room-form";
 import { StatusCard } from "./status-card";
 import { phoneStorage, usePhoneIdentity } from "./use-phone-identity";
 import { useSecureUrl } from "./use-secure-url";
+import type { WakeLockState } from "./wake-lock";
+import { WatchMirror } from "./watch-mirror";
 
 /**
  * The page a study participant sees on their phone: pick the room, name the phone,
@@ -74,8 +76,17 @@ export function PhoneApp({ initialRoom }: { initialRoom: string | null }) {
   }
 
   const view = phoneStatusView(snap);
+  // PhoneSession clears the mirror on Start and Stop, so one from an old run never shows.
+  const watch = snap.watch;
   return (
     <Shell>
+      {watch && (
+        <>
+          <WatchMirror watch={watch} stale={view.state !== "streaming"} />
+          <StatusStrip view={view} rateHz={snap.rateHz} live={snap.live} wakeLock={snap.wakeLock} />
+        </>
+      )}
+
       <header className="flex items-center justify-between gap-3">
         <div>
           <p className="text-base text-[#9da7b3]">Room</p>
@@ -95,14 +106,16 @@ export function PhoneApp({ initialRoom }: { initialRoom: string | null }) {
 
       <NameField value={nameDraft ?? name} onChange={nameChange} onBlur={() => setNameDraft(null)} />
 
-      <StatusCard
-        view={view}
-        running={snap.running}
-        rateHz={snap.rateHz}
-        live={snap.live}
-        wakeLock={snap.wakeLock}
-        secureUrl={secureUrl}
-      />
+      {!watch && (
+        <StatusCard
+          view={view}
+          running={snap.running}
+          rateHz={snap.rateHz}
+          live={snap.live}
+          wakeLock={snap.wakeLock}
+          secureUrl={secureUrl}
+        />
+      )}
 
       <div className="mt-auto pt-2">
         {snap.running ? (
@@ -128,6 +141,33 @@ export function PhoneApp({ initialRoom }: { initialRoom: string | null }) {
         )}
       </div>
     </Shell>
+  );
+}
+
+const STRIP_DOT: Partial<Record<PhoneStatusView["state"], string>> = { streaming: "bg-[#3fb950]", connecting: "bg-[#d29922]", offline: "bg-[#d29922]" };
+
+/**
+ * The status card's few words while a watch screen is mirrored: the mirror is what
+ * the participant looks at, but whether the phone still streams must stay in sight.
+ * Keeps the card's test ids, so tests read the same state either way.
+ */
+function StatusStrip({ view, rateHz, live, wakeLock }: { view: PhoneStatusView; rateHz: number; live: boolean; wakeLock: WakeLockState | null }) {
+  return (
+    <section data-testid="phone-status" data-state={view.state} aria-live="polite" className="flex flex-col gap-1 rounded-xl bg-[#0d1117] px-4 py-2">
+      <p className="flex items-center gap-2 text-lg">
+        <span aria-hidden className={`size-3 shrink-0 rounded-full ${STRIP_DOT[view.state] ?? "bg-[#f85149]"} ${live ? "animate-pulse" : ""}`} />
+        <span className="font-semibold">{view.title}</span>
+        <span data-testid="phone-rate" data-rate-hz={rateHz} className="ml-auto font-mono text-[#9da7b3] tabular-nums">
+          {rateHz}/s
+        </span>
+      </p>
+      {view.message && (
+        <p data-testid="phone-message" className="text-base leading-snug text-[#9da7b3]">
+          {view.message}
+        </p>
+      )}
+      {wakeLock && wakeLock !== "held" && <p className="text-base text-[#d29922]">Keep this screen on: sensors stop when it locks</p>}
+    </section>
   );
 }
 

@@ -3,6 +3,7 @@ import { motionAccessRequest, type PermissionGate } from "@/lib/phone/motion-acc
 import { MotionSession } from "@/lib/phone/motion-session";
 import type { PhonePlatform } from "@/lib/phone/platform";
 import type { PhoneStatusInput } from "@/lib/phone/phone-status";
+import type { PhoneFeedback, WatchMirror } from "@/lib/protocol/device-feedback";
 import { ScreenWakeLock, type WakeLockState } from "./wake-lock";
 
 export interface PhoneSessionSnapshot extends PhoneStatusInput {
@@ -11,6 +12,8 @@ export interface PhoneSessionSnapshot extends PhoneStatusInput {
   /** A sample arrived within the last LIVE_MS. */
   live: boolean;
   wakeLock: WakeLockState | null;
+  /** The desktop scene's watch screen to mirror; null when no scene mirrors one. */
+  watch: WatchMirror | null;
 }
 
 export interface PhoneSessionStart {
@@ -30,6 +33,7 @@ const IDLE: PhoneSessionSnapshot = {
   rateHz: 0,
   live: false,
   wakeLock: null,
+  watch: null,
 };
 
 const TICK_MS = 250;
@@ -39,6 +43,25 @@ const RENAME_DEBOUNCE_MS = 400;
 const STOP_DRAIN_MS = 1500;
 
 const nowEpochMs = () => performance.timeOrigin + performance.now();
+
+/** The one part of `navigator` haptics need; iOS Safari (and Firefox) do not have it. */
+export interface VibrateApi {
+  vibrate?: (pattern: number[]) => boolean;
+}
+
+/**
+ * Buzzes the phone where the browser can, and reports whether it accepted the pattern.
+ * Never throws: no API (iOS Safari), a refusal (Chrome wants a tap on the page first,
+ * which Start was) or a throwing implementation all just mean no buzz.
+ */
+export function phoneVibrate(pattern: readonly number[], nav: VibrateApi | undefined = globalThis.navigator): boolean {
+  if (pattern.length === 0 || typeof nav?.vibrate !== "function") return false;
+  try {
+    return nav.vibrate([...pattern]);
+  } catch {
+    return false;
+  }
+}
 
 /**
  * The phone page's engine room, outside React: sensors -> PhoneLink, the wake lock,
@@ -97,6 +120,7 @@ export class PhoneSession {
         onStatus: (status, detail) => this.link === link && this.update({ link: status, linkDetail: detail ?? null }),
         onError: (e) => console.warn(`[wristlab] server refused ${e.event ?? "a message"}: ${e.message}`),
         onRenamed: (name) => this.link === link && this.onRenamed(name),
+        onFeedback: (feedback) => this.link === link && this.feedback(feedback),
       });
       this.link = link;
       this.motion = new MotionSession({
@@ -126,6 +150,16 @@ export class PhoneSession {
     this.link = null;
     if (link) void link.drain(STOP_DRAIN_MS).finally(() => link.close());
     this.update(IDLE);
+  }
+
+  /**
+   * A desktop scene's feedback: buzz now, and show, replace or (with `watch: null`)
+   * hide the mirrored watch screen; an absent `watch` leaves the screen as it is.
+   * Neither touches the sensors or the link, so streaming goes on undisturbed.
+   */
+  feedback(feedback: PhoneFeedback) {
+    phoneVibrate(feedback.vibrateMs);
+    if (feedback.watch !== undefined) this.update({ watch: feedback.watch });
   }
 
   /** Debounced: typing a name should not send a rename per keystroke. */

@@ -16,7 +16,7 @@ export function Switch({ checked, onChange, label, className, ...rest }: SwitchP
       aria-checked={checked}
       onClick={() => onChange(!checked)}
       className={cx(
-        "group inline-flex h-11 items-center gap-3 rounded-lg px-3 text-base font-medium text-slate-100 transition-colors hover:bg-slate-800",
+        "group inline-flex h-11 items-center gap-3 rounded-lg px-3 text-base font-medium whitespace-nowrap text-slate-100 transition-colors hover:bg-slate-800",
         "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-300",
         className,
       )}

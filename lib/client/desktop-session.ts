@@ -1,4 +1,7 @@
+import type { PhoneFeedback } from "../protocol/device-feedback";
+import type { StoredSceneSettings } from "../protocol/scene-settings";
 import type { ProtocolError } from "../protocol/errors";
+import type { Ack } from "../protocol/events";
 import { StreamStore } from "../stream/stream-store";
 import type { SettingsStorage } from "./desktop-pose-settings";
 import { DesktopPoses } from "./desktop-poses";
@@ -48,6 +51,7 @@ export class DesktopSession {
   private state: DesktopSessionState = { connection: "connecting", viewerId: null, notices: [] };
   private readonly listeners = new Set<() => void>();
   private readonly modelsListeners = new Set<() => void>();
+  private readonly sceneSettingsListeners = new Set<(stored: StoredSceneSettings) => void>();
   private nextNoticeId = 1;
 
   constructor(private readonly opts: DesktopSessionOptions) {
@@ -65,6 +69,9 @@ export class DesktopSession {
       onConnection: (connected) => this.onConnection(connected, link),
       onError: (error) => this.notify(error),
       onModelsChanged: () => this.modelsChanged(),
+      onSceneSettings: (stored) => {
+        for (const l of this.sceneSettingsListeners) l(stored);
+      },
     });
     // ViewerLink reports only established links; an unreachable server must still show as down.
     link.socket.on("connect_error", () => this.onConnection(false, link));
@@ -99,8 +106,19 @@ export class DesktopSession {
     return () => this.modelsListeners.delete(listener);
   }
 
+  /** A scene's settings as another desktop (or this one) just saved them on the server. */
+  onSceneSettings(listener: (stored: StoredSceneSettings) => void): () => void {
+    this.sceneSettingsListeners.add(listener);
+    return () => this.sceneSettingsListeners.delete(listener);
+  }
+
   rename(deviceId: string, name: string): void {
     this.link?.rename(deviceId, name);
+  }
+
+  /** A scene's haptic tap and mirrored watch screen for the phone that made the gesture; see {@link ViewerLink.deviceFeedback}. */
+  deviceFeedback(deviceId: string, feedback: PhoneFeedback, onAck?: (res: Ack) => void): boolean {
+    return this.link?.deviceFeedback(deviceId, feedback, onAck) ?? false;
   }
 
   dismiss(noticeId: number): void {

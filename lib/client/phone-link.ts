@@ -1,3 +1,4 @@
+import type { PhoneFeedback } from "../protocol/device-feedback";
 import type { ProtocolError } from "../protocol/errors";
 import { LIMITS } from "../protocol/limits";
 import type { SampleTuple } from "../protocol/sample";
@@ -32,6 +33,8 @@ export interface PhoneLinkOptions {
   onStatus?: (status: LinkStatus, detail?: string) => void;
   onError?: (error: ProtocolError) => void;
   onRenamed?: (name: string) => void;
+  /** A desktop scene's haptic pattern and mirrored watch screen, as the server relayed them. */
+  onFeedback?: (feedback: PhoneFeedback) => void;
 }
 
 export interface PhoneLinkStats {
@@ -91,6 +94,7 @@ export class PhoneLink {
       this.name = name;
       opts.onRenamed?.(name);
     });
+    this.socket.on("device:feedback", (feedback) => opts.onFeedback?.(feedback));
     if (this.socket.connected) {
       this.pinger.start();
       this.hello();

@@ -1,4 +1,6 @@
 import type { ModelManifest } from "../models/manifest";
+import type { DeviceFeedback, PhoneFeedback } from "./device-feedback";
+import type { StoredSceneSettings } from "./scene-settings";
 import type { ProtocolError } from "./errors";
 import type { ClockPing, DeviceHello, DeviceRename, DeviceSource, Platform, RoomWatch, SensorBatch } from "./schemas";
 import type { SampleTuple } from "./sample";
@@ -111,6 +113,8 @@ export interface ClientToServerEvents {
   "sensor:batch": (payload: SensorBatch, ack?: (res: Ack<{ nextSeq: number }>) => void) => void;
   "device:rename": (payload: DeviceRename, ack?: (res: Ack) => void) => void;
   "clock:ping": (payload: ClockPing, ack: (res: Ack<{ serverTimeMs: number }>) => void) => void;
+  /** From a viewer: haptic feedback and the mirrored watch screen for one device of its room. */
+  "device:feedback": (payload: DeviceFeedback, ack?: (res: Ack) => void) => void;
 }
 
 export interface ServerToClientEvents {
@@ -127,4 +131,8 @@ export interface ServerToClientEvents {
   "protocol:error": (error: ProtocolError) => void;
   /** The model list changed (a checkpoint was added, refused or removed): refetch `GET /api/models`. */
   "models:changed": (payload: { revision: number }) => void;
+  /** To a device: a scene's feedback (vibrate, mirrored watch screen), relayed from a viewer of its room. */
+  "device:feedback": (payload: PhoneFeedback) => void;
+  /** A scene's settings were saved or reset (to `settings: null`) by some desktop. */
+  "scenes:settings": (payload: StoredSceneSettings) => void;
 }

@@ -9,6 +9,7 @@ import { createApiHandler } from "./http-api";
 import { createHub, type Hub, type HubDeps } from "./hub";
 import { lanAddresses, phoneBaseUrls } from "./lan";
 import { modelRegistryStart, type ModelRegistry } from "./model-registry";
+import { createSceneSettingsStore, type SceneSettingsStore } from "./scene-settings-store";
 import type { HubServer } from "./socket-types";
 import { tlsMaterialLoad, type TlsMaterial } from "./tls";
 
@@ -38,6 +39,7 @@ export interface AppServerOptions {
 export interface AppServer {
   hub: Hub;
   models: ModelRegistry;
+  scenes: SceneSettingsStore;
   io: HubServer;
   httpUrl: string;
   httpsUrl: string | null;
@@ -120,6 +122,9 @@ export async function startAppServer(opts: AppServerOptions): Promise<AppServer>
   });
   // Every socket, phones included: the event is tiny and rare, and the desktop may not be watching a room yet.
   models.onChange((revision) => io.emit("models:changed", { revision }));
+  const scenes = createSceneSettingsStore({ dir: join(opts.dataDir, "scenes") });
+  // Every socket: a desktop showing the scene may watch no room, and another laptop may have saved.
+  scenes.onChange((stored) => io.emit("scenes:settings", stored));
   const nextUpgrade = opts.nextUpgradeHandler;
   if (nextUpgrade) {
     for (const server of [httpServer, httpsServer]) {
@@ -152,11 +157,13 @@ export async function startAppServer(opts: AppServerOptions): Promise<AppServer>
     startedAtMs,
     network: () => ({ phoneBaseUrls: httpsPort ? phoneBaseUrls(lanAddresses(), httpsPort) : [], httpsPort }),
     models,
+    scenes,
   });
 
   return {
     hub,
     models,
+    scenes,
     io,
     httpUrl: `http://localhost:${httpPort}`,
     httpsUrl: httpsPort ? `https://localhost:${httpsPort}` : null,
@@ -165,6 +172,8 @@ export async function startAppServer(opts: AppServerOptions): Promise<AppServer>
     async close() {
       hub.close();
       await models.close();
+      // A save in flight finishes on disk before the data dir may be reused or removed.
+      await scenes.close();
       // Closing transports, not sockets: clients see a dropped connection and keep
       // reconnecting (with their buffers) until a server is back.
       for (const engine of engines) engine.close();

@@ -4,6 +4,8 @@ import { PROTOCOL_VERSION } from "../protocol/version";
 import type { Hub } from "./hub";
 import type { ModelRegistry } from "./model-registry";
 import { createModelRoutes, MODELS_PATH } from "./model-routes";
+import { createSceneRoutes, SCENES_PATH } from "./scene-routes";
+import type { SceneSettingsStore } from "./scene-settings-store";
 
 export interface ApiDeps {
   hub: Hub;
@@ -15,6 +17,8 @@ export interface ApiDeps {
   /** Serves /api/models when given. */
   models?: ModelRegistry;
   modelUploadMaxBytes?: number;
+  /** Serves /api/scenes/ID/settings when given. */
+  scenes?: SceneSettingsStore;
 }
 
 /** A malformed escape in a URL is the client's mistake, never a reason to throw. */
@@ -39,6 +43,7 @@ function send(res: ServerResponse, status: number, body: unknown) {
 export function createApiHandler(deps: ApiDeps) {
   const nowMs = deps.nowMs ?? Date.now;
   const models = deps.models ? createModelRoutes({ registry: deps.models, uploadMaxBytes: deps.modelUploadMaxBytes, send }) : null;
+  const scenes = deps.scenes ? createSceneRoutes({ store: deps.scenes, send }) : null;
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const url = new URL(req.url ?? "/", "http://local");
     const path = url.pathname.replace(/\/+$/, "");
@@ -59,6 +64,8 @@ export function createApiHandler(deps: ApiDeps) {
       else send(res, 404, { ok: false, error: "no such room" });
     } else if (models && (path === MODELS_PATH || path.startsWith(`${MODELS_PATH}/`))) {
       models(req, res, path, method);
+    } else if (scenes && (path === SCENES_PATH || path.startsWith(`${SCENES_PATH}/`))) {
+      scenes(req, res, path, method);
     } else if (path === "/api/network" && method === "GET") {
       send(res, 200, deps.network());
     } else if (["/api/health", "/api/rooms", "/api/network"].includes(path)) {

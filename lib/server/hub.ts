@@ -1,3 +1,4 @@
+import { deviceFeedbackSchema } from "../protocol/device-feedback";
 import type { ClientToServerEvents, StreamBatch } from "../protocol/events";
 import { roomCodeFormat, type RoomCode } from "../protocol/room-code";
 import {
@@ -32,6 +33,7 @@ const EVENTS: ReadonlySet<string> = new Set<keyof ClientToServerEvents>([
   "sensor:batch",
   "device:rename",
   "clock:ping",
+  "device:feedback",
 ]);
 
 const viewersOf = (code: string) => `view:${code}`;
@@ -197,6 +199,30 @@ export function createHub(io: HubServer, deps: HubDeps = {}): Hub {
         if (device.socketId && device.socketId !== socket.id) io.to(device.socketId).emit("device:renamed", { name: p.name });
         ack?.({ ok: true });
         broadcastState(room);
+      },
+      log,
+    );
+
+    onValidated(
+      socket,
+      "device:feedback",
+      deviceFeedbackSchema,
+      (p, ack) => {
+        const code = socket.data.room;
+        const room = socket.data.role === "viewer" && code ? rooms.get(code) : undefined;
+        if (!room) return reject(socket, ack, "not-allowed", "Only a desktop watching a room can send feedback to its devices.", "device:feedback");
+        const device = room.devices.get(p.deviceId);
+        if (!device) {
+          return reject(socket, ack, "not-allowed", `No device "${p.deviceId}" in room ${roomCodeFormat(room.code)}: feedback goes only to this room's devices.`, "device:feedback");
+        }
+        if (device.socketId === null) {
+          // Only the ack: a phone dropping out mid-scene is routine, not a notice for the desktop's screen.
+          // Feedback is momentary, so it is not kept for the phone's return either.
+          const message = `The device "${device.name}" is not connected: its feedback was dropped.`;
+          return ack?.({ ok: false, error: { code: "not-joined", message, event: "device:feedback" } });
+        }
+        io.to(device.socketId).emit("device:feedback", p.watch === undefined ? { vibrateMs: p.vibrateMs } : { vibrateMs: p.vibrateMs, watch: p.watch });
+        ack?.({ ok: true });
       },
       log,
     );

@@ -1,0 +1,5 @@
+import { defineScene } from "../scene-definition";
+import { raiseToSpeakLogic } from "./logic";
+import { RaiseToSpeakScreen } from "./screen";
+
+export default defineScene(raiseToSpeakLogic, RaiseToSpeakScreen);
