@@ -36,7 +36,8 @@ export function SceneView({ room, scene, sim, detectors }: SceneViewProps) {
   const devices = roomState?.devices ?? [];
   const [chosen, setChosen] = useState<string | null>(null);
   const deviceId = chosen && devices.some((d) => d.id === chosen) ? chosen : (devices[0]?.id ?? null);
-  const runtime = useSceneRuntime(scene.logic, session, detectors, session.poses, deviceId);
+  const online = devices.find((d) => d.id === deviceId)?.connected ?? false;
+  const runtime = useSceneRuntime(scene.logic, session, detectors, session.poses, deviceId, online);
   const [presenting, setPresenting] = useState(false);
   const serverOffsetMs = useCallback(() => {
     const s = session.serverNowMs();

@@ -51,6 +51,8 @@ export function useSceneRuntime<S>(
   detectors: DesktopDetectors<string>,
   poses: DesktopPoses,
   deviceId: string | null,
+  /** The device is connected: a phone that comes back (a reload) gets the mirrored screen again. */
+  deviceOnline: boolean,
 ): SceneRuntime<S> {
   const serverNowMs = useCallback(() => {
     const s = session.serverNowMs();
@@ -75,12 +77,12 @@ export function useSceneRuntime<S>(
       },
       onMirror: (mirror, state) => switches.mirror && deviceId !== null && mirrorTo(deviceId, state, mirror),
     });
-    if (!deviceId || !switches.mirror) return;
+    if (!deviceId || !deviceOnline || !switches.mirror) return;
     // The phone shows the scene as it is now; leaving the scene (or switching the mirror off) clears it.
     const now = sceneSession.getSnapshot();
     mirrorTo(deviceId, now.name, now.mirror);
     return () => void session.deviceFeedback(deviceId, { vibrateMs: [], watch: null });
-  }, [sceneSession, session, sound, switches, deviceId, logic.id, logic.title]);
+  }, [sceneSession, session, sound, switches, deviceId, deviceOnline, logic.id, logic.title]);
   const snapshot = useSyncExternalStore(sceneSession.subscribe, sceneSession.getSnapshot, sceneSession.getSnapshot);
 
   const [sync] = useState(

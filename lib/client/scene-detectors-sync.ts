@@ -20,8 +20,8 @@ const decisionSame = (a: DecisionSettings | null, b: DecisionSettings | null) =>
  */
 export class SceneDetectorsSync<S extends SlotId> {
   private roles: Record<S, SceneRoleSettings>;
-  /** The running detector id each role's saved decision was last applied to. */
-  private readonly appliedTo = new Map<S, string | null>();
+  /** The load (`running` object: a new one per load) each role's saved decision was last applied to. */
+  private readonly appliedTo = new Map<S, object | null>();
   private unsubscribe: (() => void) | null = null;
   private checking = false;
 
@@ -48,9 +48,15 @@ export class SceneDetectorsSync<S extends SlotId> {
     this.roles = { ...roles };
     this.appliedTo.clear();
     const state = this.detectors.getState();
-    for (const role of this.detectors.slotIds) {
-      const want = this.roles[role];
-      if (!same(state.slots[role].choice, want.choice)) this.detectors.choose(role, want.choice as SlotChoice);
+    // Choosing one role notifies at once; the roles after it are not chosen yet, which is no user change.
+    this.checking = true;
+    try {
+      for (const role of this.detectors.slotIds) {
+        const want = this.roles[role];
+        if (!same(state.slots[role].choice, want.choice)) this.detectors.choose(role, want.choice as SlotChoice);
+      }
+    } finally {
+      this.checking = false;
     }
     this.check();
   }
@@ -72,11 +78,13 @@ export class SceneDetectorsSync<S extends SlotId> {
           changed = true;
           continue;
         }
-        const runningId = slot.running?.spec.id ?? null;
+        // A reload keeps the id (a heuristic's params are not in it): each load is a new `running` object.
+        const load = slot.running;
         if (!slot.running || slot.loading) continue;
-        if (this.appliedTo.get(role) !== runningId) {
-          this.appliedTo.set(role, runningId);
-          if (saved.decision && !decisionSame(saved.decision, slot.decision)) toApply.push([role, saved.decision]);
+        if (this.appliedTo.get(role) !== load) {
+          this.appliedTo.set(role, load);
+          const want = saved.decision ?? slot.running.spec.decision;
+          if (!decisionSame(want, slot.decision)) toApply.push([role, want]);
           continue;
         }
         const effective = saved.decision ?? slot.running.spec.decision;

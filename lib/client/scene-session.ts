@@ -115,8 +115,10 @@ export class SceneSession<S> {
   setOptions(options: SceneOptions): void {
     this.options = options;
     const mirror = this.logic.machine.mirror(this.snapshot.state, options);
+    const changed = mirror.text !== this.snapshot.mirror.text || mirror.tone !== this.snapshot.mirror.tone || progressStep(mirror) !== progressStep(this.snapshot.mirror);
     this.snapshot = { ...this.snapshot, mirror };
     this.notify();
+    if (changed) this.handlers.onMirror?.(mirror, this.snapshot.name);
   }
 
   /** Back to the scene's initial state (the "Reset" of a demo). */

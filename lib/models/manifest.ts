@@ -12,7 +12,7 @@ import { issuesToLines } from "./plain-issues";
 export const MANIFEST_VERSION = 1;
 export const MANIFEST_FILE = "manifest.json";
 
-export const INTERACTIONS = ["raise-to-speak", "double-tap", "flick", "handwash"] as const;
+export const INTERACTIONS = ["raise-to-speak", "double-tap", "flick", "handwash", "tap"] as const;
 /** A built-in interaction, or `custom:<name>` for experiments that have no scene yet. */
 export type Interaction = (typeof INTERACTIONS)[number] | `custom:${string}`;
 

@@ -16,6 +16,8 @@ let nextSlot = 0;
  */
 export class DeviceRecord {
   socketId: string | null = null;
+  /** The viewer socket whose scene the phone mirrors now: cleared on the phone when that viewer goes away. */
+  mirrorFrom: string | null = null;
   sequence = new SequenceTracker();
   session: string | null = null;
   readonly health = new StreamHealth();

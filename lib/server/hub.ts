@@ -221,6 +221,7 @@ export function createHub(io: HubServer, deps: HubDeps = {}): Hub {
           const message = `The device "${device.name}" is not connected: its feedback was dropped.`;
           return ack?.({ ok: false, error: { code: "not-joined", message, event: "device:feedback" } });
         }
+        if (p.watch !== undefined) device.mirrorFrom = p.watch ? socket.id : null;
         io.to(device.socketId).emit("device:feedback", p.watch === undefined ? { vibrateMs: p.vibrateMs } : { vibrateMs: p.vibrateMs, watch: p.watch });
         ack?.({ ok: true });
       },
@@ -238,6 +239,12 @@ export function createHub(io: HubServer, deps: HubDeps = {}): Hub {
       if (socket.data.role === "viewer") {
         room.viewers.delete(socket.id);
         void socket.leave(viewersOf(room.code));
+        // A closed or crashed desktop cannot clear the watch screen it mirrors on a phone: do it for it.
+        for (const d of room.devices.values()) {
+          if (d.mirrorFrom !== socket.id) continue;
+          d.mirrorFrom = null;
+          if (d.socketId) io.to(d.socketId).emit("device:feedback", { vibrateMs: [], watch: null });
+        }
       } else if (socket.data.role === "device" && socket.data.deviceId) {
         const device = room.devices.get(socket.data.deviceId);
         if (device && device.socketId === socket.id) {

@@ -33,6 +33,14 @@ export const INTERACTION_PRESETS: Readonly<Record<SynthInteraction, InteractionP
     input: { rateHz: 50, windowSamples: 128, hopSamples: 25, channels: ACCEL_G_GYRO },
     decision: { smoothingWindows: 3, minConsecutiveWindows: 4, refractoryMs: 30_000 },
   },
+  // A tap is told from the first of a double tap only by the quiet after it, and a
+  // model that pools over time cannot see where in the window a tap sits: the run of
+  // positive windows must outlast a double tap's gap (up to ~0.5 s, 10 hops) before
+  // it counts. 1.2 s windows keep a tap in view long enough for that run.
+  tap: {
+    input: { rateHz: 100, windowSamples: 120, hopSamples: 5, channels: ACCEL_GYRO },
+    decision: { thresholdProb: 0.9, minConsecutiveWindows: 10, refractoryMs: 500 },
+  },
 };
 
 /** For `custom:<name>` interactions trained on recorded clips. */

@@ -33,7 +33,7 @@ export interface SynthRecipe {
 /** Everyday motion that must trigger nothing, whatever the interaction. */
 export const EVERYDAY_NEGATIVES: readonly MotionName[] = ["idle", "walk", "typing", "swing", "random", "shake"];
 
-/** The gestures of the four interactions, plus a single tap; each is a negative for the others. */
+/** The gestures of the built-in interactions; each is a negative for the others (a double tap above all for a tap). */
 const GESTURES: readonly MotionName[] = ["raise", "double-tap", "flick", "scrub", "tap"];
 const otherGestures = (own: MotionName): MotionName[] => GESTURES.filter((g) => g !== own);
 
@@ -55,6 +55,7 @@ export const SYNTH_RECIPES: Readonly<Record<SynthInteraction, SynthRecipe>> = {
     negatives: [...EVERYDAY_NEGATIVES, ...otherGestures("scrub")],
     positiveSeconds: 60,
   },
+  tap: { positive: "tap", labelMap: {}, eventLabel: "tap", negatives: [...EVERYDAY_NEGATIVES, ...otherGestures("tap")], positiveSeconds: 60 },
 };
 
 export function isSynthInteraction(x: string): x is SynthInteraction {

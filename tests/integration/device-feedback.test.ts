@@ -73,6 +73,23 @@ describe("device:feedback", () => {
     for (const s of [device.s, other.s, viewer.s]) s.close();
   });
 
+  it("clears the phone's mirror when the desktop that set it disconnects, and only then", async () => {
+    const room = await roomCreate(t.url);
+    const device = await deviceJoin(room, "fb-mirror-1");
+    const mirroring = await viewerJoin(room);
+    const bystander = await viewerJoin(room);
+    expect(await send(mirroring.s, feedbackFor("fb-mirror-1", { vibrateMs: [], watch: LISTENING }))).toEqual({ ok: true });
+    await until(() => device.feedback.length === 1, 5000, "mirror set");
+    bystander.s.close();
+    // A sentinel from the mirroring desktop proves nothing was sent for the bystander leaving.
+    await sentinelDelivered(mirroring.s, device, "fb-mirror-1");
+    expect(device.feedback).toHaveLength(2);
+    mirroring.s.close();
+    await until(() => device.feedback.length === 3, 5000, "mirror cleared");
+    expect(device.feedback[2]).toEqual({ vibrateMs: [], watch: null });
+    device.s.close();
+  });
+
   it("refuses a viewer of another room, a device, and a socket that joined nothing", async () => {
     const room = await roomCreate(t.url);
     const elsewhere = await roomCreate(t.url);
@@ -195,9 +212,10 @@ describe("ViewerLink.deviceFeedback -> PhoneLink.onFeedback", () => {
     socket.connect();
     await until(() => socket.connected, 5000, "viewer reconnected");
     await until(() => link.deviceFeedback("fb-link-phone", { vibrateMs: [3], watch: null }), 5000, "watching again");
-    await until(() => got.length >= 2, 5000, "feedback after the reconnect");
-    // What was offered while down never turns up: a stale buzz would be worse than none.
-    expect(got).toEqual([{ vibrateMs: [25], watch: LISTENING }, { vibrateMs: [3], watch: null }]);
+    await until(() => got.length >= 3, 5000, "feedback after the reconnect");
+    // The disconnect cleared the mirror it had set (the hub does that for a vanished desktop); what was
+    // offered while down never turns up: a stale buzz would be worse than none.
+    expect(got).toEqual([{ vibrateMs: [25], watch: LISTENING }, { vibrateMs: [], watch: null }, { vibrateMs: [3], watch: null }]);
     link.close();
     phone.close();
   });

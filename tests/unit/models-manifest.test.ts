@@ -97,7 +97,7 @@ describe("manifestParse", () => {
       "manifest.json: id must be 1-64 lower-case letters, digits or dashes",
     ]);
     expect(errorsOf((m) => (m.interaction = "custom:" as never))).toEqual([
-      "manifest.json: interaction must be one of raise-to-speak, double-tap, flick, handwash or custom:<name> (lower-case letters, digits, dashes)",
+      "manifest.json: interaction must be one of raise-to-speak, double-tap, flick, handwash, tap or custom:<name> (lower-case letters, digits, dashes)",
     ]);
     expect(errorsOf((m) => (m.format = "tflite" as never))).toEqual(['manifest.json: format must be "layers" or "graph"']);
     expect(errorsOf((m) => (m.decision.thresholdProb = 0))).toEqual(["manifest.json: decision.thresholdProb must be more than 0"]);

@@ -11,7 +11,8 @@ import {
   type HeuristicParam,
   type ParamValues,
 } from "./heuristic-definition";
-import { burstsFind, windowHasNaN, windowMax } from "./window-signals";
+import { TAP_EDGE_MS, tapStrengthCreate } from "./tap-strength";
+import { burstsFind, windowMax } from "./window-signals";
 
 /**
  * Double tap on the watch with a finger of the other hand.
@@ -42,10 +43,6 @@ import { burstsFind, windowHasNaN, windowMax } from "./window-signals";
 
 const NAME = "double-tap";
 const RATE_HZ = 100;
-/** Half of the local-mean span: 50 ms each side keeps a ~30 ms tap whole and removes movements below ~5 Hz. */
-const LOCAL_MEAN_HALF_MS = 50;
-/** One tap's push and rebound (and the local mean's ringing) stay within this; closer jolts are one tap. */
-const MERGE_MS = 60;
 const HOP_SAMPLES = 5;
 
 const PARAMS = {
@@ -111,7 +108,7 @@ type Key = keyof typeof PARAMS;
 
 function inputFor(p: ParamValues<Key>): DetectorInput {
   // Room for both quiet stretches and the longest gap, with their ramps, plus the local mean's edges.
-  const ms = 2.3 * p.quietMs + 1.15 * p.tapGapMaxMs + 2 * LOCAL_MEAN_HALF_MS + 20;
+  const ms = 2.3 * p.quietMs + 1.15 * p.tapGapMaxMs + TAP_EDGE_MS + 20;
   return {
     rateHz: RATE_HZ,
     windowSamples: samplesFor(ms, RATE_HZ),
@@ -128,23 +125,15 @@ function create(overrides?: Partial<Record<string, number>>): Detector {
   const n = input.windowSamples;
   const nc = input.channels.length;
   const dtMs = 1000 / RATE_HZ;
-  const half = samplesFor(LOCAL_MEAN_HALF_MS, RATE_HZ);
-  const merge = samplesFor(MERGE_MS, RATE_HZ);
   const quietRows = Math.round(p.quietMs / dtMs);
-  const jolt = new Float64Array(n);
-  const rock = new Float64Array(n);
-  /** Per row, the stronger of jolt and rock in units of their thresholds: 1 = a tap just at threshold. */
-  const strength = new Float64Array(n);
+  const strength = tapStrengthCreate(n, RATE_HZ, nc, p);
 
   function score(window: Float32Array): Float32Array {
-    if (windowHasNaN(window, nc, 0, 1)) return probsOf(0);
-    const hasGyro = !windowHasNaN(window, nc, 1, 1);
-    localDeviation(window, nc, 0, half, jolt);
-    if (hasGyro) localDeviation(window, nc, 1, half, rock);
-    for (let i = 0; i < n; i++) strength[i] = Math.max(jolt[i]! / p.tapPeakMps2, hasGyro ? rock[i]! / p.tapRockRadPerS : 0);
-    const from = half;
-    const to = n - half;
-    const taps = burstsFind(strength, p.quietShare, merge, from, to);
+    if (!strength.fill(window)) return probsOf(0);
+    const { hasGyro } = strength;
+    const from = strength.edgeRows;
+    const to = n - strength.edgeRows;
+    const taps = burstsFind(strength.values, p.quietShare, strength.mergeRows, from, to);
     let best = 0;
     for (let k = 0; k + 1 < taps.length; k++) {
       const first = taps[k]!;
@@ -168,19 +157,6 @@ function create(overrides?: Partial<Record<string, number>>): Detector {
   }
 
   return { spec, score, reset() {}, dispose() {} };
-}
-
-/** Per row, |x − mean of x over ±`half` rows| of column `c`; 0 near the window's edges, where the mean does not fit. */
-function localDeviation(window: Float32Array, nc: number, c: number, half: number, out: Float64Array): void {
-  const n = out.length;
-  const span = 2 * half + 1;
-  let sum = 0;
-  out.fill(0);
-  for (let i = 0; i < Math.min(span, n); i++) sum += window[i * nc + c]!;
-  for (let i = half; i + half < n; i++) {
-    out[i] = Math.abs(window[i * nc + c]! - sum / span);
-    if (i + half + 1 < n) sum += window[(i + half + 1) * nc + c]! - window[(i - half) * nc + c]!;
-  }
 }
 
 /**

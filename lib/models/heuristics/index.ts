@@ -4,12 +4,13 @@ import { flickHeuristic } from "./flick";
 import { handwashHeuristic } from "./handwash";
 import type { HeuristicDefinition } from "./heuristic-definition";
 import { raiseToSpeakHeuristic } from "./raise-to-speak";
+import { tapHeuristic } from "./tap";
 
 /** Rule-based detectors, one per built-in interaction: baselines and fallbacks, selected like models. */
 
 export type { HeuristicDefinition, HeuristicParam } from "./heuristic-definition";
 
-export const HEURISTICS: readonly HeuristicDefinition[] = [raiseToSpeakHeuristic, doubleTapHeuristic, flickHeuristic, handwashHeuristic];
+export const HEURISTICS: readonly HeuristicDefinition[] = [raiseToSpeakHeuristic, doubleTapHeuristic, flickHeuristic, handwashHeuristic, tapHeuristic];
 
 export function heuristicDefinition(name: string): HeuristicDefinition {
   const d = HEURISTICS.find((h) => h.name === name);

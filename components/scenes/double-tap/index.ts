@@ -1,0 +1,5 @@
+import { defineScene } from "../scene-definition";
+import { doubleTapLogic } from "./logic";
+import { DoubleTapScreen } from "./screen";
+
+export default defineScene(doubleTapLogic, DoubleTapScreen);
