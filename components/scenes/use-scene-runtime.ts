@@ -160,8 +160,8 @@ export function useSceneRuntime<S>(
   useLayoutEffect(() => {
     if (!snapshot.log.some((e) => e.domMs === null)) return;
     sceneSession.markRendered();
-    const raf = requestAnimationFrame(() => sceneSession.markPainted());
-    return () => cancelAnimationFrame(raf);
+    // Not cancelled on the next render: markRendered itself causes one, and the frame must still be counted.
+    requestAnimationFrame(() => sceneSession.markPainted());
   }, [snapshot, sceneSession]);
 
   useEffect(() => () => sound.close(), [sound]);
