@@ -21,7 +21,7 @@ import { inputPlan, labelPlan, presetFor } from "../lib/training/train-setup";
  * (model.json, weights, manifest.json) that a running playground hot-swaps in.
  */
 
-const USAGE = `Usage: npm run train -- --interaction <raise-to-speak|double-tap|flick|handwash|custom:name> --data <synth|path> --out public/models/<id>
+const USAGE = `Usage: npm run train -- --interaction <raise-to-speak|double-tap|flick|handwash|tap|custom:name> --data <synth|path> --out public/models/<id>
   [--epochs 30] [--seed 1] [--rate Hz] [--window samples] [--hop samples] [--channels accelGX,accelGY,...]
   [--labels a,b] (which labels of recorded data are events)  [--holdout 0.25 [--holdout-seed 1]] (keep groups out for npm run eval --holdout)  [--seeds 24] (synthetic seeds)
   [--negatives synth] (mix simulated everyday motion into recorded data that has no background)

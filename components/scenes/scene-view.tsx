@@ -10,6 +10,7 @@ import { NoticeToasts } from "@/components/desktop/notice-toasts";
 import { useRoomState, useSession } from "@/components/desktop/session-context";
 import { SimControl } from "@/components/desktop/sim-control";
 import type { SimPhoneControl } from "@/components/desktop/use-sim-phone";
+import { useDetectorsStateOf } from "@/components/models/detectors-context";
 import { ScoreChart } from "@/components/models/score-chart";
 import type { DesktopDetectors } from "@/lib/client/desktop-detectors";
 import type { SceneDefinition } from "./scene-definition";
@@ -39,6 +40,7 @@ export function SceneView({ room, scene, sim, detectors }: SceneViewProps) {
   const online = devices.find((d) => d.id === deviceId)?.connected ?? false;
   const runtime = useSceneRuntime(scene.logic, session, detectors, session.poses, deviceId, online);
   const [presenting, setPresenting] = useState(false);
+  const hostStats = useDetectorsStateOf(detectors).hostStats;
   const serverOffsetMs = useCallback(() => {
     const s = session.serverNowMs();
     return s === null ? null : s - desktopNowMs();
@@ -60,6 +62,7 @@ export function SceneView({ room, scene, sim, detectors }: SceneViewProps) {
       data-scene={logic.id}
       data-state={runtime.snapshot.name}
       data-presenting={presenting ? "true" : "false"}
+      data-samples={hostStats?.samples ?? 0}
       className="flex min-h-screen flex-col"
       onPointerDown={runtime.unlockSound}
       onKeyDown={runtime.unlockSound}

@@ -175,7 +175,7 @@ export const assistiveTouchLogic: SceneLogic<AssistiveTouchState> = {
   summary: "Drive the watch without touching it: tap to move, double tap to select, flick to go back.",
   howTo:
     "Tap the watch once to move the focus ring to the next item, double tap to open or press it, flick your wrist to go back. " +
-    "Try it: open Timer, move to “5 min” and start it. With the motion pointer on, tilt your wrist to move the pointer and hold it on an item to click.",
+    "A task to try: open Timer, move to “5 min” and start it. With the motion pointer on, tilt your wrist to move the pointer and hold it on an item to click.",
   simMotion: "double-tap",
   roles: [
     {
