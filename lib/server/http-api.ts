@@ -3,6 +3,7 @@ import { roomCodeParse } from "../protocol/room-code";
 import { PROTOCOL_VERSION } from "../protocol/version";
 import type { Hub } from "./hub";
 import type { ModelRegistry } from "./model-registry";
+import { pathSegmentDecode } from "./body-read";
 import { createModelRoutes, MODELS_PATH } from "./model-routes";
 import { createSceneRoutes, SCENES_PATH } from "./scene-routes";
 import type { SceneSettingsStore } from "./scene-settings-store";
@@ -19,15 +20,6 @@ export interface ApiDeps {
   modelUploadMaxBytes?: number;
   /** Serves /api/scenes/ID/settings when given. */
   scenes?: SceneSettingsStore;
-}
-
-/** A malformed escape in a URL is the client's mistake, never a reason to throw. */
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return "";
-  }
 }
 
 function send(res: ServerResponse, status: number, body: unknown) {
@@ -58,7 +50,7 @@ export function createApiHandler(deps: ApiDeps) {
       const now = nowMs();
       send(res, 200, { rooms: deps.hub.rooms.all().map((r) => deps.hub.rooms.state(r, now)) });
     } else if (path.startsWith("/api/rooms/") && method === "GET") {
-      const code = roomCodeParse(safeDecode(path.slice("/api/rooms/".length)));
+      const code = roomCodeParse(pathSegmentDecode(path.slice("/api/rooms/".length)) ?? "");
       const room = code ? deps.hub.rooms.get(code) : undefined;
       if (room) send(res, 200, deps.hub.rooms.state(room, nowMs()));
       else send(res, 404, { ok: false, error: "no such room" });

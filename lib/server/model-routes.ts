@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ModelInfo, ModelsListing } from "../protocol/events";
 import type { ModelEntry, ModelRegistry } from "./model-registry";
 import { MODEL_UPLOAD_MAX_BYTES, modelUpload } from "./model-upload";
+import { bodyRead, pathSegmentDecode } from "./body-read";
 
 /**
  * `/api/models`: the list, the snapshot files, and uploads. Snapshot URLs name an
@@ -31,29 +32,6 @@ function modelInfo(e: ModelEntry): ModelInfo {
     latest: e.latest,
     versions: e.versions.map((v) => ({ ...v, baseUrl: modelVersionBaseUrl(e.id, v.version) })),
   };
-}
-
-function safeDecode(s: string): string | null {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return null;
-  }
-}
-
-/** The body, or null once it passes `maxBytes` (the rest is read and thrown away). */
-function bodyRead(req: IncomingMessage, maxBytes: number): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let bytes = 0;
-    req.on("data", (chunk: Buffer) => {
-      bytes += chunk.length;
-      if (bytes <= maxBytes) chunks.push(chunk);
-      else chunks.length = 0;
-    });
-    req.on("end", () => resolve(bytes <= maxBytes ? Buffer.concat(chunks) : null));
-    req.on("error", reject);
-  });
 }
 
 export function createModelRoutes(deps: ModelRoutesDeps) {
@@ -135,7 +113,7 @@ export function createModelRoutes(deps: ModelRoutesDeps) {
       return methodNotAllowed(res, method, path, "GET, POST");
     }
     // /api/models/<id>/versions/<n>/<file, which may sit in a subfolder>
-    const [id, versions, n, ...fileParts] = path.slice(MODELS_PATH.length + 1).split("/").map(safeDecode);
+    const [id, versions, n, ...fileParts] = path.slice(MODELS_PATH.length + 1).split("/").map(pathSegmentDecode);
     if (id && versions === "versions" && n && /^[1-9]\d{0,8}$/.test(n) && fileParts.length > 0 && !fileParts.includes(null)) {
       if (method !== "GET" && method !== "HEAD") return methodNotAllowed(res, method, path, "GET, HEAD");
       return run(fileServe(req, res, id, Number(n), fileParts.join("/")));

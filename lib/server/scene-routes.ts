@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { issuesToLines } from "../models/plain-issues";
 import { SCENE_SETTINGS_MAX_BYTES, sceneIdSchema, sceneSettingsSchema } from "../protocol/scene-settings";
 import type { SceneSettingsStore } from "./scene-settings-store";
+import { bodyRead, pathSegmentDecode } from "./body-read";
 
 /**
  * `/api/scenes/<id>/settings`: read (GET), replace (PUT, a SceneSettings body) and
@@ -19,32 +20,6 @@ export interface SceneRoutesDeps {
   /** SCENE_SETTINGS_MAX_BYTES unless a test wants less. */
   maxBytes?: number;
   log?: (msg: string, err?: unknown) => void;
-}
-
-function safeDecode(s: string): string | null {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return null;
-  }
-}
-
-/**
- * The body, or null once it passes `maxBytes`: from then on chunks are dropped, not
- * kept, and the rest is only drained so the client can read the answer.
- */
-function bodyRead(req: IncomingMessage, maxBytes: number): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let bytes = 0;
-    req.on("data", (chunk: Buffer) => {
-      bytes += chunk.length;
-      if (bytes <= maxBytes) chunks.push(chunk);
-      else chunks.length = 0;
-    });
-    req.on("end", () => resolve(bytes <= maxBytes ? Buffer.concat(chunks) : null));
-    req.on("error", reject);
-  });
 }
 
 const KIND: Record<string, string> = { number: "a number", boolean: "true or false", string: "text", object: "an object", record: "an object", null: "null" };
@@ -108,7 +83,7 @@ export function createSceneRoutes(deps: SceneRoutesDeps) {
   return (req: IncomingMessage, res: ServerResponse, path: string, method: string): void => {
     const parts = path.slice(SCENES_PATH.length + 1).split("/");
     if (parts.length !== 2 || parts[1] !== "settings") return send(res, 404, { ok: false, error: `no API at ${path}` });
-    const rawId = safeDecode(parts[0] ?? "");
+    const rawId = pathSegmentDecode(parts[0] ?? "");
     const id = sceneIdSchema.safeParse(rawId);
     if (!id.success) return send(res, 404, { ok: false, error: `no scene ${JSON.stringify(rawId ?? parts[0])}: a scene id is kebab-case, at most 48 characters` });
     const sceneId = id.data;

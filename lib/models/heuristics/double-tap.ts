@@ -11,7 +11,7 @@ import {
   type HeuristicParam,
   type ParamValues,
 } from "./heuristic-definition";
-import { TAP_EDGE_MS, tapStrengthCreate } from "./tap-strength";
+import { TAP_EDGE_MS, tapStrengthCreate, tapThresholdParams } from "./tap-strength";
 import { burstsFind, windowMax } from "./window-signals";
 
 /**
@@ -46,22 +46,7 @@ const RATE_HZ = 100;
 const HOP_SAMPLES = 5;
 
 const PARAMS = {
-  tapPeakMps2: {
-    value: 1.2,
-    min: 0.3,
-    max: 30,
-    step: 0.1,
-    unit: "m/s²",
-    description: "How hard a tap must jolt the watch, above the surrounding movement.",
-  },
-  tapRockRadPerS: {
-    value: 0.1,
-    min: 0.02,
-    max: 5,
-    step: 0.01,
-    unit: "rad/s",
-    description: "...or how fast it must rock the watch on its strap (a tap too short for the sample rate still shows here).",
-  },
+  ...tapThresholdParams(1.2),
   tapGapMinMs: {
     value: 80,
     min: 80,

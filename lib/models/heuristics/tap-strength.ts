@@ -1,4 +1,4 @@
-import { samplesFor } from "./heuristic-definition";
+import { samplesFor, type HeuristicParam } from "./heuristic-definition";
 import { windowHasNaN } from "./window-signals";
 
 /**
@@ -22,6 +22,28 @@ const MERGE_MS = 60;
 
 /** Extra context a tap rule's window needs: the local mean's span at both edges. */
 export const TAP_EDGE_MS = 2 * LOCAL_MEAN_HALF_MS;
+
+/** The two thresholds every tap rule tunes; only the jolt's default differs between rules. */
+export function tapThresholdParams(tapPeakMps2Default: number) {
+  return {
+    tapPeakMps2: {
+      value: tapPeakMps2Default,
+      min: 0.3,
+      max: 30,
+      step: 0.1,
+      unit: "m/s²",
+      description: "How hard a tap must jolt the watch, above the surrounding movement.",
+    },
+    tapRockRadPerS: {
+      value: 0.1,
+      min: 0.02,
+      max: 5,
+      step: 0.01,
+      unit: "rad/s",
+      description: "...or how fast it must rock the watch on its strap (a tap too short for the sample rate still shows here).",
+    },
+  } satisfies Record<keyof TapThresholds, HeuristicParam>;
+}
 
 export interface TapThresholds {
   tapPeakMps2: number;
