@@ -2,7 +2,8 @@
 
 import { slotColor } from "@/components/models/slot-colors";
 import type { DesktopDetectors } from "@/lib/client/desktop-detectors";
-import type { SceneSnapshot } from "@/lib/client/scene-session";
+import type { SceneSession } from "@/lib/client/scene-session";
+import { useSceneSnapshot } from "./use-scene-runtime";
 import type { SceneDefinition } from "./scene-definition";
 
 const SHOWN = 8;
@@ -15,7 +16,8 @@ const ms = (v: number | null) => (v === null ? "…" : v < 10 ? v.toFixed(1) : S
  * last sample to the decision, which includes phone to screen) and feedback (the
  * event on the bus to the watch screen showing it, and to the frame that paints it).
  */
-export function SceneEventLog({ scene, snapshot, detectors }: { scene: SceneDefinition; snapshot: SceneSnapshot<unknown>; detectors: DesktopDetectors<string> }) {
+export function SceneEventLog({ scene, session, detectors }: { scene: SceneDefinition; session: SceneSession<unknown>; detectors: DesktopDetectors<string> }) {
+  const snapshot = useSceneSnapshot(session);
   const roles = scene.logic.roles;
   const rows = snapshot.log.slice(0, SHOWN);
   return (

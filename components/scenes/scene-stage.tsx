@@ -9,7 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import type { DeviceInfo } from "@/lib/protocol/events";
 import type { SceneDefinition } from "./scene-definition";
 import { SceneJoinCard } from "./scene-join-card";
-import type { SceneRuntime } from "./use-scene-runtime";
+import { useFeedbackLatencyMarks, useSceneSnapshot, type SceneRuntime } from "./use-scene-runtime";
 import { WatchFrame } from "./watch-frame";
 
 const WristScene = dynamic(() => import("@/components/canvas/wrist-scene"), {
@@ -40,7 +40,8 @@ export function SceneStage({ scene, runtime, devices, deviceId, room, large }: S
   const { poses, version } = usePoses();
   const device = devices.find((d) => d.id === deviceId);
   const { arms, framing } = useArms(device ? [device] : [], poses, version);
-  const { snapshot } = runtime;
+  const snapshot = useSceneSnapshot(runtime.session);
+  useFeedbackLatencyMarks(runtime.session, snapshot);
   const { Screen, logic } = scene;
   const flashKey = snapshot.log[0]?.key;
   const viewportH = useSyncExternalStore(onResize, () => window.innerHeight, () => 900);

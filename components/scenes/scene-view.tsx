@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConnectionBanner, ConnectionPill } from "@/components/desktop/connection-status";
 import { desktopNowMs } from "@/components/desktop/desktop-clock";
@@ -48,6 +48,18 @@ export function SceneView({ room, scene, sim, detectors }: SceneViewProps) {
 
   useEffect(() => detectors.setDevice(deviceId), [detectors, deviceId]);
 
+  // The root's data-state follows the scene without re-rendering this whole page on every change.
+  const rootRef = useRef<HTMLDivElement>(null);
+  const sceneSession = runtime.session;
+  useEffect(
+    () =>
+      sceneSession.subscribe(() => {
+        const name = sceneSession.getSnapshot().name;
+        if (rootRef.current && rootRef.current.dataset.state !== name) rootRef.current.dataset.state = name;
+      }),
+    [sceneSession],
+  );
+
   useEffect(() => {
     if (!presenting) return;
     const onKey = (e: KeyboardEvent) => e.key === "Escape" && setPresenting(false);
@@ -60,7 +72,8 @@ export function SceneView({ room, scene, sim, detectors }: SceneViewProps) {
     <div
       data-testid="scene"
       data-scene={logic.id}
-      data-state={runtime.snapshot.name}
+      ref={rootRef}
+      data-state={runtime.session.getSnapshot().name}
       data-presenting={presenting ? "true" : "false"}
       data-samples={hostStats?.samples ?? 0}
       className="flex min-h-screen flex-col"
@@ -107,7 +120,7 @@ export function SceneView({ room, scene, sim, detectors }: SceneViewProps) {
               <h2 className="mb-2 text-lg font-semibold text-slate-100">Live scores</h2>
               <ScoreChart detectors={detectors} serverOffsetMs={serverOffsetMs} />
             </section>
-            <SceneEventLog scene={scene} snapshot={runtime.snapshot} detectors={detectors} />
+            <SceneEventLog scene={scene} session={runtime.session} detectors={detectors} />
           </main>
           <SceneControls scene={scene} runtime={runtime} detectors={detectors} devices={devices} deviceId={deviceId} onDevice={setChosen} />
         </div>

@@ -22,7 +22,6 @@ export interface SceneFeedbackSwitches {
 
 export interface SceneRuntime<S> {
   session: SceneSession<S>;
-  snapshot: SceneSnapshot<S>;
   settings: ResolvedSceneSettings;
   /** Settings stored by another build that this one could not use, for a notice. */
   ignored: string[];
@@ -83,7 +82,6 @@ export function useSceneRuntime<S>(
     mirrorTo(deviceId, now.name, now.mirror);
     return () => void session.deviceFeedback(deviceId, { vibrateMs: [], watch: null });
   }, [sceneSession, session, sound, switches, deviceId, deviceOnline, logic.id, logic.title]);
-  const snapshot = useSyncExternalStore(sceneSession.subscribe, sceneSession.getSnapshot, sceneSession.getSnapshot);
 
   const [sync] = useState(
     () =>
@@ -156,13 +154,6 @@ export function useSceneRuntime<S>(
     return () => cancelAnimationFrame(raf);
   }, [sceneSession, detectors, poses, deviceId, serverNowMs]);
 
-  // Latency: the DOM shows the new state once this layout effect runs; the next frame paints it.
-  useLayoutEffect(() => {
-    if (!snapshot.log.some((e) => e.domMs === null)) return;
-    sceneSession.markRendered();
-    // Not cancelled on the next render: markRendered itself causes one, and the frame must still be counted.
-    requestAnimationFrame(() => sceneSession.markPainted());
-  }, [snapshot, sceneSession]);
 
   useEffect(() => () => sound.close(), [sound]);
 
@@ -188,5 +179,24 @@ export function useSceneRuntime<S>(
   const setSwitch = useCallback((key: keyof SceneFeedbackSwitches, on: boolean) => setSwitches((s) => ({ ...s, [key]: on })), []);
   const unlockSound = useCallback(() => sound.unlock(), [sound]);
 
-  return { session: sceneSession, snapshot, settings, ignored, loadError, saveStatus, setOption, resetToDefaults, switches, setSwitch, unlockSound };
+  return { session: sceneSession, settings, ignored, loadError, saveStatus, setOption, resetToDefaults, switches, setSwitch, unlockSound };
+}
+
+/**
+ * The scene's state for the parts of the page that draw it (the watch, the log):
+ * only they re-render on a change, not the page's controls, charts or 3D view, which
+ * is what keeps a detection's feedback within the frame it arrives in.
+ */
+export function useSceneSnapshot<S>(session: SceneSession<S>): SceneSnapshot<S> {
+  return useSyncExternalStore(session.subscribe, session.getSnapshot, session.getSnapshot);
+}
+
+/** Latency: the DOM shows the new state once this layout effect runs; the next frame paints it. */
+export function useFeedbackLatencyMarks<S>(session: SceneSession<S>, snapshot: SceneSnapshot<S>): void {
+  useLayoutEffect(() => {
+    if (!snapshot.log.some((e) => e.domMs === null)) return;
+    session.markRendered();
+    // Not cancelled on the next render: markRendered itself causes one, and the frame must still be counted.
+    requestAnimationFrame(() => session.markPainted());
+  }, [snapshot, session]);
 }
