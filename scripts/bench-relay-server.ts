@@ -46,7 +46,8 @@ async function startWristlab(): Promise<{ port: number; room: () => string }> {
     port: 0,
     httpsPort: null,
     host: "127.0.0.1",
-    dataDir: mkdtempSync(join(tmpdir(), "wristlab-bench-")),
+    // The recording bench measures the database this leaves in its data dir.
+    dataDir: process.env.BENCH_DATA_DIR ?? mkdtempSync(join(tmpdir(), "wristlab-bench-")),
     version: "bench",
   });
   return { port: Number(new URL(server.httpUrl).port), room: () => server.hub.roomCreate().code };

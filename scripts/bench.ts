@@ -8,6 +8,7 @@ import { PROTOCOL_VERSION } from "../lib/protocol/version";
 import { percentileOfSorted } from "../lib/stream/percentile";
 import { modelsBench, modelsBenchLines } from "./bench-models";
 import { poseBench } from "./bench-pose";
+import { recordingBench, recordingBenchLines } from "./bench-recording";
 import { trainingBench, trainingBenchLines } from "./bench-training";
 
 /**
@@ -15,8 +16,9 @@ import { trainingBench, trainingBenchLines } from "./bench-training";
  * window and from a window's last sample to its event (bench-models.ts), one
  * training epoch (bench-training.ts), then N sim phones at 60 Hz through the real
  * server to one viewer and the same traffic through a bare socket.io relay (the
- * floor), side by side. The server runs in its own process (its CPU is measured
- * there); phones and viewer share this one, as a second machine would.
+ * floor), side by side, and the same phones recorded to SQLite (bench-recording.ts).
+ * The server runs in its own process (its CPU is measured there); phones and viewer
+ * share this one, as a second machine would.
  */
 const { values } = parseArgs({
   options: {
@@ -24,6 +26,8 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "8" },
     rounds: { type: "string", default: "2" },
     rate: { type: "string", default: "60" },
+    "record-phones": { type: "string", default: "100" },
+    "record-seconds": { type: "string", default: "60" },
   },
 });
 const phoneCounts = values.phones!.split(",").map(Number);
@@ -204,6 +208,9 @@ for (const n of phoneCounts) {
   results.push(pool("bare", n, raws.bare), pool("wristlab", n, raws.wristlab));
 }
 
+process.stderr.write(`bench: recording ${values["record-phones"]} phones x ${rateHz} Hz for ${values["record-seconds"]} s...\n`);
+const recording = await recordingBench({ phones: Number(values["record-phones"]), rateHz, seconds: Number(values["record-seconds"]) });
+
 const header = ["relay", "phones", "p50 ms", "p99 ms", "msg/s", "server CPU %", "sent", "lost", "dup"];
 const rows = results.map((r) => [r.relay, r.phones, r.latencyMsP50, r.latencyMsP99, r.messagesPerS, r.serverCpuPct, r.sent, r.lost, r.duplicated].map(String));
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -223,4 +230,6 @@ const ratios = phoneCounts.map((n) => {
   return { phones: n, p99Ratio: round(ours.latencyMsP99 / bare.latencyMsP99), lost: ours.lost };
 });
 for (const r of ratios) console.log(`${r.phones} phones: wristlab p99 / bare p99 = ${r.p99Ratio}x, lost ${r.lost}`);
-console.log(JSON.stringify({ pose, models, training, relay: { rateHz, seconds, rounds, results, ratios } }));
+console.log(`\nRecording: phones -> server -> SQLite (every sample of the room, committed every 200 ms):`);
+for (const l of recordingBenchLines(recording)) console.log(`  ${l}`);
+console.log(JSON.stringify({ pose, models, training, relay: { rateHz, seconds, rounds, results, ratios }, recording }));

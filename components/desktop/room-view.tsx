@@ -15,6 +15,7 @@ import type { SimPhoneControl } from "./use-sim-phone";
 import { WristPanel } from "./wrist-panel";
 import { DetectorPanel } from "@/components/models/detector-panel";
 import { DetectorsProvider } from "@/components/models/detectors-context";
+import { RecordingPanel } from "@/components/recordings/recording-panel";
 
 export interface RoomViewProps {
   room: string;
@@ -46,6 +47,9 @@ function RoomLayout({ room, sim, onNewRoom }: RoomViewProps) {
         <Link href="/scenes" data-testid="scenes-link" className="inline-flex h-11 items-center rounded-lg px-3 text-base font-medium text-slate-200 hover:bg-slate-800">
           Scenes
         </Link>
+        <Link href="/recordings" data-testid="recordings-link" className="inline-flex h-11 items-center rounded-lg px-3 text-base font-medium text-slate-200 hover:bg-slate-800">
+          Recordings
+        </Link>
         <SimControl sim={sim} />
         <ConnectionPill />
       </DesktopHeader>
@@ -56,6 +60,7 @@ function RoomLayout({ room, sim, onNewRoom }: RoomViewProps) {
         <div className="grid flex-1 grid-cols-[20rem_minmax(0,1fr)] 2xl:grid-cols-[23rem_minmax(0,1fr)]">
           <RoomSidebar code={room} room={state} phone={phone} onNewRoom={onNewRoom} />
           <main className="flex min-w-0 flex-col gap-5 p-5">
+            <RecordingPanel room={room} devices={devices} />
             <WristPanel devices={devices} />
             <DetectorPanel devices={devices} />
             {devices.map((d) => (

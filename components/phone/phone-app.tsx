@@ -6,6 +6,7 @@ import { phoneStatusView, type PhoneStatusView } from "@/lib/phone/phone-status"
 import { roomCodeFormat, roomCodeParse, type RoomCode } from "@/lib/protocol/room-code";
 import { NameField } from "./name-field";
 import { PhoneSession } from "./phone-session";
+import { ProtocolPrompt } from "./protocol-prompt";
 import { RoomForm } from "./room-form";
 import { StatusCard } from "./status-card";
 import { phoneStorage, usePhoneIdentity } from "./use-phone-identity";
@@ -80,6 +81,7 @@ export function PhoneApp({ initialRoom }: { initialRoom: string | null }) {
   const watch = snap.watch;
   return (
     <Shell>
+      {snap.prompt && <ProtocolPrompt prompt={snap.prompt} serverNowMs={session.serverNowMs} stale={snap.link !== "streaming"} />}
       {watch && (
         <>
           <WatchMirror watch={watch} stale={view.state !== "streaming"} />

@@ -4,6 +4,7 @@ import { MotionSession } from "@/lib/phone/motion-session";
 import type { PhonePlatform } from "@/lib/phone/platform";
 import type { PhoneStatusInput } from "@/lib/phone/phone-status";
 import type { PhoneFeedback, WatchMirror } from "@/lib/protocol/device-feedback";
+import type { DevicePrompt } from "@/lib/protocol/recordings";
 import { ScreenWakeLock, type WakeLockState } from "./wake-lock";
 
 export interface PhoneSessionSnapshot extends PhoneStatusInput {
@@ -14,6 +15,8 @@ export interface PhoneSessionSnapshot extends PhoneStatusInput {
   wakeLock: WakeLockState | null;
   /** The desktop scene's watch screen to mirror; null when no scene mirrors one. */
   watch: WatchMirror | null;
+  /** A prompted protocol's instruction for now (during a recording); null when there is none. */
+  prompt: DevicePrompt | null;
 }
 
 export interface PhoneSessionStart {
@@ -34,6 +37,7 @@ const IDLE: PhoneSessionSnapshot = {
   live: false,
   wakeLock: null,
   watch: null,
+  prompt: null,
 };
 
 const TICK_MS = 250;
@@ -41,6 +45,13 @@ const LIVE_MS = 300;
 const RENAME_DEBOUNCE_MS = 400;
 /** On Stop, how long to wait for the server to acknowledge what is still buffered. */
 const STOP_DRAIN_MS = 1500;
+/**
+ * How far past its end (on the phone's estimate of server time) a prompt may still show.
+ * The server's next step or clear normally arrives about on time; the margin covers clock
+ * estimate error. Past it, that message was lost: one sent while the link was already
+ * dead but not yet noticed as such never arrives, and only a new join would end the prompt.
+ */
+const PROMPT_GRACE_MS = 2000;
 
 const nowEpochMs = () => performance.timeOrigin + performance.now();
 
@@ -121,6 +132,7 @@ export class PhoneSession {
         onError: (e) => console.warn(`[wristlab] server refused ${e.event ?? "a message"}: ${e.message}`),
         onRenamed: (name) => this.link === link && this.onRenamed(name),
         onFeedback: (feedback) => this.link === link && this.feedback(feedback),
+        onPrompt: (prompt) => this.link === link && this.update({ prompt }),
       });
       this.link = link;
       this.motion = new MotionSession({
@@ -162,6 +174,9 @@ export class PhoneSession {
     if (feedback.watch !== undefined) this.update({ watch: feedback.watch });
   }
 
+  /** The phone's clock mapped to the server's (prompts end at server times); the phone's own before the first estimate. */
+  readonly serverNowMs = (): number => nowEpochMs() + (this.link?.stats().clock?.offsetMs ?? 0);
+
   /** Debounced: typing a name should not send a rename per keystroke. */
   rename(name: string) {
     this.renameTo = name;
@@ -178,10 +193,14 @@ export class PhoneSession {
 
   private tick() {
     const last = this.motion?.lastSampleAtMs ?? null;
+    const prompt = this.snap.prompt;
+    // Whatever the link state: the link may report streaming and still have missed the clear.
+    const promptStale = prompt !== null && this.serverNowMs() > prompt.untilMs + PROMPT_GRACE_MS;
     this.update({
       rateHz: this.motion?.rateHz() ?? 0,
       live: last !== null && performance.now() - last < LIVE_MS,
       pending: this.link?.stats().pending ?? 0,
+      ...(promptStale ? { prompt: null } : {}),
     });
   }
 

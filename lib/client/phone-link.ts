@@ -1,5 +1,6 @@
 import type { PhoneFeedback } from "../protocol/device-feedback";
 import type { ProtocolError } from "../protocol/errors";
+import type { DevicePrompt } from "../protocol/recordings";
 import { LIMITS } from "../protocol/limits";
 import type { SampleTuple } from "../protocol/sample";
 import type { DeviceSource, Platform } from "../protocol/schemas";
@@ -28,6 +29,12 @@ export interface PhoneLinkOptions {
    * instead of 20, and samples wait less, for a few more small messages.
    */
   flushAfterMs?: number;
+  /**
+   * The clock offset to send, when the sender knows it exactly rather than by pinging:
+   * a replay runs its own clock `speed` times faster than real time, which pings
+   * (kept up to ~48 s) cannot follow.
+   */
+  clock?: () => ClockEstimate;
   /** Samples kept while offline; default covers LIMITS.phoneBufferSeconds at 200 Hz. */
   bufferSamples?: number;
   onStatus?: (status: LinkStatus, detail?: string) => void;
@@ -35,6 +42,8 @@ export interface PhoneLinkOptions {
   onRenamed?: (name: string) => void;
   /** A desktop scene's haptic pattern and mirrored watch screen, as the server relayed them. */
   onFeedback?: (feedback: PhoneFeedback) => void;
+  /** A prompted protocol's instruction for now (recordings), or null to clear it. */
+  onPrompt?: (prompt: DevicePrompt | null) => void;
 }
 
 export interface PhoneLinkStats {
@@ -95,6 +104,7 @@ export class PhoneLink {
       opts.onRenamed?.(name);
     });
     this.socket.on("device:feedback", (feedback) => opts.onFeedback?.(feedback));
+    this.socket.on("device:prompt", (prompt) => opts.onPrompt?.(prompt));
     if (this.socket.connected) {
       this.pinger.start();
       this.hello();
@@ -111,7 +121,7 @@ export class PhoneLink {
       pending: this.outbox.pending,
       acked: this.ackedTotal,
       evicted: this.outbox.evictedTotal,
-      clock: this.pinger.sync.estimate,
+      clock: this.clockEstimate(),
       lastError: this.lastError,
     };
   }
@@ -133,7 +143,7 @@ export class PhoneLink {
     this.flushTimer = null;
     if (!this.joined) return;
     for (let chunk = this.outbox.take(LIMITS.maxSamplesPerBatch); chunk; chunk = this.outbox.take(LIMITS.maxSamplesPerBatch)) {
-      const clock = this.pinger.sync.estimate;
+      const clock = this.clockEstimate();
       const clockChanged = clock && (clock.offsetMs !== this.lastSentClock?.offsetMs || clock.rttMs !== this.lastSentClock?.rttMs);
       if (clockChanged) this.lastSentClock = clock;
       const count = chunk.samples.length;
@@ -191,6 +201,10 @@ export class PhoneLink {
         this.flush();
       },
     );
+  }
+
+  private clockEstimate(): ClockEstimate | null {
+    return this.opts.clock?.() ?? this.pinger.sync.estimate;
   }
 
   private setStatus(s: LinkStatus, detail?: string) {

@@ -55,6 +55,7 @@ const TEXT_COLUMNS: Readonly<Record<string, "label" | "recording" | "group">> = 
 };
 
 const UNIT_SUFFIX = /^(.*?)\s*[[(]([^\])]*)[\])]\s*$/;
+const ORIENT_DEGREES: ReadonlySet<string> = new Set(["deg", "degrees", "°"]);
 
 export function columnPlan(headerCells: readonly string[], file: string, line: number, units: UnitDefaults): ColumnPlan {
   const plan: ColumnPlan = { time: null, fields: [], label: -1, recording: -1, group: -1, accelUnit: units.accelUnit ?? "mps2", ignored: [] };
@@ -68,9 +69,12 @@ export function columnPlan(headerCells: readonly string[], file: string, line: n
     const suffix = UNIT_SUFFIX.exec(cell);
     const name = suffix ? suffix[1]! : cell;
     const unitText = suffix ? suffix[2]! : null;
-    const unit = unitText === null ? null : unitParse(unitText);
-    if (unitText !== null && unit === null) fail(`column '${cell}': unknown unit '${unitText}' (known: ${UNIT_SPELLINGS_HELP})`);
     const key = nameKey(name);
+    // Degrees are orientation's only unit, so `orientAlpha[deg]` just makes it explicit.
+    const named = sensorFieldOf(name);
+    const orientDegrees = unitText !== null && named !== null && fieldKind(named) === "orient" && ORIENT_DEGREES.has(unitText.trim().toLowerCase());
+    const unit = unitText === null || orientDegrees ? null : unitParse(unitText);
+    if (unitText !== null && unit === null && !orientDegrees) fail(`column '${cell}': unknown unit '${unitText}' (known: ${UNIT_SPELLINGS_HELP})`);
 
     const timeName = TIME_NAMES[key];
     if (timeName !== undefined) {
@@ -87,7 +91,7 @@ export function columnPlan(headerCells: readonly string[], file: string, line: n
       plan[text] = index;
       return;
     }
-    const field = sensorFieldOf(name);
+    const field = named;
     if (!field) {
       plan.ignored.push(cell);
       return;
@@ -129,7 +133,7 @@ function fieldScale(
 ): number {
   const kind = fieldKind(field);
   if (kind === "orient") {
-    if (unit) fail(`column '${cell}': orientation is read in degrees only, drop the unit`);
+    if (unit) fail(`column '${cell}': orientation is read in degrees only: write [deg] or no unit`);
     return 1;
   }
   if (unit && unit.kind !== kind) fail(`column '${cell}': ${unit.unit} is not ${kind === "accel" ? "an acceleration (m/s2 or g)" : "a rotation rate (rad/s or deg/s)"} unit`);

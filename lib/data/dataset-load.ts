@@ -6,8 +6,8 @@ import { ImportError } from "./import-error";
 import type { MotionDataset, MotionRecording } from "./motion-recording";
 
 /**
- * `--data <path>`: one file, or a folder searched recursively for `.csv` and
- * `.json` files, each read by the importer its content calls for. In a folder,
+ * `--data <path>`: one file, or a folder searched recursively for `.csv`, `.json`
+ * and `.jsonl` files, each read by the importer its content calls for. In a folder,
  * files that are not motion data (an index CSV, a package.json) are skipped with a
  * warning; a file named directly must be readable.
  */
@@ -23,7 +23,7 @@ export interface DatasetLoadOptions extends Omit<AnyImportOptions, "idPrefix"> {
   filter?: (relativePath: string) => boolean;
 }
 
-const DATA_FILE = /\.(csv|json)$/i;
+const DATA_FILE = /\.(csv|json|jsonl)$/i;
 
 export async function datasetLoad(path: string, opts: DatasetLoadOptions = {}): Promise<MotionDataset> {
   const info = await stat(path).catch(() => null);
@@ -43,7 +43,7 @@ export async function datasetLoad(path: string, opts: DatasetLoadOptions = {}): 
     }
     recordings.push(...recordingsImport(text, file, { ...opts, idPrefix: posix(relative(idBase, file)) }, detected));
   }
-  if (recordings.length === 0) throw new ImportError(path, folder ? "no motion data (.csv or .json files) in this folder" : "no recordings");
+  if (recordings.length === 0) throw new ImportError(path, folder ? "no motion data (.csv, .json or .jsonl files) in this folder" : "no recordings");
 
   const licence = opts.licence ?? (await sourceLicence(folder ? path : dirname(path)));
   return {

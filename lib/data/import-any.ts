@@ -3,6 +3,7 @@ import { csvSplit } from "./csv-lines";
 import { csvImport, type CsvImportOptions } from "./import-csv";
 import { edgeImpulseFromJson, isEdgeImpulseJson } from "./import-edge-impulse";
 import { ImportError } from "./import-error";
+import { isWristlabJsonl, jsonlRecordingsImport } from "./import-jsonl";
 import { isMicrobitJson, microbitFromJson } from "./import-microbit";
 import { isPunchFlexHeader, punchFlexImport } from "./import-punch-flex";
 import { isSmartwatchHarHeader, smartwatchHarImport } from "./import-smartwatch-har";
@@ -15,7 +16,7 @@ import type { MotionRecording } from "./motion-recording";
  * on a dropped file as the CLI does on a path.
  */
 
-export const DATASET_FORMATS = ["csv", "punch-flex", "microbit", "smartwatch-har", "edge-impulse"] as const;
+export const DATASET_FORMATS = ["csv", "punch-flex", "microbit", "smartwatch-har", "edge-impulse", "jsonl"] as const;
 export type DatasetFormat = (typeof DATASET_FORMATS)[number];
 
 export interface AnyImportOptions {
@@ -34,6 +35,8 @@ export type Detected = { format: DatasetFormat; json?: unknown } | null;
 
 /** The format of a file, or null when it does not look like motion data we read. */
 export function formatDetect(text: string, file: string): Detected {
+  // Our recording export, also when a download renamed it: its header line says so.
+  if (/\.jsonl$/i.test(file) || isWristlabJsonl(text)) return { format: "jsonl" };
   if (/\.json$/i.test(file)) {
     const json = jsonTextParse(text, file);
     if (isEdgeImpulseJson(json)) return { format: "edge-impulse", json };
@@ -55,7 +58,7 @@ export function recordingsImport(
   detected: Detected = opts.format ? { format: opts.format } : formatDetect(text, file),
 ): MotionRecording[] {
   if (!detected) {
-    throw new ImportError(file, "not a motion format we read (a CSV needs an accelerometer column such as accelGX or ax; JSON must be Edge Impulse or micro:bit)");
+    throw new ImportError(file, "not a motion format we read (a CSV needs an accelerometer column such as accelGX or ax; JSON must be Edge Impulse or micro:bit; JSON Lines must be a Wristlab recording export)");
   }
   const common = { idPrefix: opts.idPrefix, onWarning: opts.onWarning };
   const json = () => detected.json ?? jsonTextParse(text, file);
@@ -70,5 +73,7 @@ export function recordingsImport(
       return microbitFromJson(json(), file, common);
     case "edge-impulse":
       return edgeImpulseFromJson(json(), file, { ...common, label: opts.label });
+    case "jsonl":
+      return jsonlRecordingsImport(text, file, common);
   }
 }

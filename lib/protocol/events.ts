@@ -2,6 +2,7 @@ import type { ModelManifest } from "../models/manifest";
 import type { DeviceFeedback, PhoneFeedback } from "./device-feedback";
 import type { StoredSceneSettings } from "./scene-settings";
 import type { ProtocolError } from "./errors";
+import type { DevicePrompt, LiveRecordingInfo } from "./recordings";
 import type { ClockPing, DeviceHello, DeviceRename, DeviceSource, Platform, RoomWatch, SensorBatch } from "./schemas";
 import type { SampleTuple } from "./sample";
 
@@ -52,6 +53,8 @@ export interface RoomState {
   createdAtMs: number;
   viewers: ViewerInfo[];
   devices: DeviceInfo[];
+  /** The recording in progress in this room (at most one), or null. */
+  recording: LiveRecordingInfo | null;
 }
 
 /** A batch relayed to viewers: only new samples, in order, each exactly once. */
@@ -135,4 +138,6 @@ export interface ServerToClientEvents {
   "device:feedback": (payload: PhoneFeedback) => void;
   /** A scene's settings were saved or reset (to `settings: null`) by some desktop. */
   "scenes:settings": (payload: StoredSceneSettings) => void;
+  /** To a device: the prompted protocol's instruction for now, or null to clear it. */
+  "device:prompt": (payload: DevicePrompt | null) => void;
 }

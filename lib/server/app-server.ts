@@ -10,6 +10,10 @@ import { createHub, type Hub, type HubDeps } from "./hub";
 import { lanAddresses, phoneBaseUrls } from "./lan";
 import { modelRegistryStart, type ModelRegistry } from "./model-registry";
 import { createSceneSettingsStore, type SceneSettingsStore } from "./scene-settings-store";
+import { RecordingStore } from "../recordings/recording-store";
+import { Recorder } from "./recorder";
+import { ReplayRunner } from "./replay-runner";
+import { createSensorLoggerBridge, type SensorLoggerBridge } from "./sensor-logger-bridge";
 import type { HubServer } from "./socket-types";
 import { tlsMaterialLoad, type TlsMaterial } from "./tls";
 
@@ -34,10 +38,16 @@ export interface AppServerOptions {
   modelsDir?: string;
   /** Watch tuning for tests: quiet time before a changed folder is scanned, and the backup poll. */
   modelWatch?: { debounceMs?: number; pollIntervalMs?: number };
+  /** How often the recorder commits buffered samples (default 200 ms). */
+  recordingFlushMs?: number;
 }
 
 export interface AppServer {
   hub: Hub;
+  recordings: RecordingStore;
+  recorder: Recorder;
+  replays: ReplayRunner;
+  sensorLogger: SensorLoggerBridge;
   models: ModelRegistry;
   scenes: SceneSettingsStore;
   io: HubServer;
@@ -103,6 +113,8 @@ export async function startAppServer(opts: AppServerOptions): Promise<AppServer>
     httpsServer = createHttpsServer({ key: tls.key, cert: tls.cert }, handle(true));
   }
 
+  // First: a database that cannot be opened (newer schema, locked) stops the start before anything runs.
+  const recordings = RecordingStore.open(opts.dataDir);
   const io: HubServer = new Server({
     serveClient: false,
     maxHttpBufferSize: LIMITS.transportMaxBytes,
@@ -122,6 +134,9 @@ export async function startAppServer(opts: AppServerOptions): Promise<AppServer>
   });
   // Every socket, phones included: the event is tiny and rare, and the desktop may not be watching a room yet.
   models.onChange((revision) => io.emit("models:changed", { revision }));
+  const recorder = new Recorder({ store: recordings, hub, flushIntervalMs: opts.recordingFlushMs });
+  let ownUrl = "";
+  const replays = new ReplayRunner({ store: recordings, hub, serverUrl: () => ownUrl });
   const scenes = createSceneSettingsStore({ dir: join(opts.dataDir, "scenes") });
   // Every socket: a desktop showing the scene may watch no room, and another laptop may have saved.
   scenes.onChange((stored) => io.emit("scenes:settings", stored));
@@ -143,6 +158,8 @@ export async function startAppServer(opts: AppServerOptions): Promise<AppServer>
     }
   } catch (err) {
     // Nothing started here may outlive a failed start.
+    recorder.close();
+    recordings.close();
     hub.close();
     await models.close();
     httpServer.close();
@@ -150,6 +167,10 @@ export async function startAppServer(opts: AppServerOptions): Promise<AppServer>
     throw err;
   }
   const httpPort = (httpServer.address() as AddressInfo).port;
+  // In-process devices (replays, Sensor Logger) join over loopback; "localhost" may resolve to ::1.
+  const loopback = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
+  ownUrl = `http://${loopback}:${httpPort}`;
+  const sensorLogger = createSensorLoggerBridge({ serverUrl: () => ownUrl });
   const startedAtMs = Date.now();
   api = createApiHandler({
     hub,
@@ -158,10 +179,16 @@ export async function startAppServer(opts: AppServerOptions): Promise<AppServer>
     network: () => ({ phoneBaseUrls: httpsPort ? phoneBaseUrls(lanAddresses(), httpsPort) : [], httpsPort }),
     models,
     scenes,
+    recordings: { store: recordings, recorder, replays },
+    sensorLogger,
   });
 
   return {
     hub,
+    recordings,
+    recorder,
+    replays,
+    sensorLogger,
     models,
     scenes,
     io,
@@ -170,6 +197,11 @@ export async function startAppServer(opts: AppServerOptions): Promise<AppServer>
     phoneUrls,
     tls,
     async close() {
+      // In-process devices drain into the hub first; then recordings end as complete
+      // ("server stopped"), every buffered sample committed.
+      await sensorLogger.close();
+      replays.close();
+      recorder.close();
       hub.close();
       await models.close();
       // A save in flight finishes on disk before the data dir may be reused or removed.
@@ -179,6 +211,7 @@ export async function startAppServer(opts: AppServerOptions): Promise<AppServer>
       for (const engine of engines) engine.close();
       await Promise.all([closeServer(httpServer), httpsServer ? closeServer(httpsServer) : Promise.resolve()]);
       io.close();
+      recordings.close();
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { IncomingMessage } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 
 /**
  * A request body, or null once it passes `maxBytes`: from then on chunks are dropped,
@@ -23,6 +23,38 @@ export function pathSegmentDecode(s: string): string | null {
   try {
     return decodeURIComponent(s);
   } catch {
+    return null;
+  }
+}
+
+type Send = (res: ServerResponse, status: number, body: unknown) => void;
+
+/**
+ * A JSON request body of at most `maxBytes`, or null once a 413 or 400 has been sent.
+ * A declared length over the limit is answered before reading; the body is then only
+ * drained, so the client can read the answer. An empty body reads as `empty`.
+ */
+export async function jsonBodyRead(
+  req: IncomingMessage,
+  res: ServerResponse,
+  opts: { maxBytes: number; tooLarge: string; send: Send; empty?: unknown },
+): Promise<{ value: unknown } | null> {
+  const { maxBytes, tooLarge, send } = opts;
+  if (Number(req.headers["content-length"] ?? 0) > maxBytes) {
+    req.resume();
+    send(res, 413, { ok: false, error: tooLarge });
+    return null;
+  }
+  const raw = await bodyRead(req, maxBytes);
+  if (raw === null) {
+    send(res, 413, { ok: false, error: tooLarge });
+    return null;
+  }
+  if (raw.length === 0 && "empty" in opts) return { value: opts.empty };
+  try {
+    return { value: JSON.parse(raw.toString("utf8")) };
+  } catch (err) {
+    send(res, 400, { ok: false, error: `The body is not JSON: ${(err as Error).message}` });
     return null;
   }
 }

@@ -7,6 +7,12 @@ import { pathSegmentDecode } from "./body-read";
 import { createModelRoutes, MODELS_PATH } from "./model-routes";
 import { createSceneRoutes, SCENES_PATH } from "./scene-routes";
 import type { SceneSettingsStore } from "./scene-settings-store";
+import type { RecordingStore } from "../recordings/recording-store";
+import type { Recorder } from "./recorder";
+import { createRecordingRoutes, RECORDINGS_PATH, REPLAYS_PATH } from "./recording-routes";
+import type { ReplayRunner } from "./replay-runner";
+import type { SensorLoggerBridge } from "./sensor-logger-bridge";
+import { createSensorLoggerRoutes, sensorLoggerPathMatch } from "./sensor-logger-routes";
 
 export interface ApiDeps {
   hub: Hub;
@@ -20,6 +26,10 @@ export interface ApiDeps {
   modelUploadMaxBytes?: number;
   /** Serves /api/scenes/ID/settings when given. */
   scenes?: SceneSettingsStore;
+  /** Serves /api/recordings and /api/replays when given. */
+  recordings?: { store: RecordingStore; recorder: Recorder; replays: ReplayRunner };
+  /** Serves POST /api/rooms/CODE/sensor-logger when given. */
+  sensorLogger?: SensorLoggerBridge;
 }
 
 function send(res: ServerResponse, status: number, body: unknown) {
@@ -36,6 +46,10 @@ export function createApiHandler(deps: ApiDeps) {
   const nowMs = deps.nowMs ?? Date.now;
   const models = deps.models ? createModelRoutes({ registry: deps.models, uploadMaxBytes: deps.modelUploadMaxBytes, send }) : null;
   const scenes = deps.scenes ? createSceneRoutes({ store: deps.scenes, send }) : null;
+  const recordings = deps.recordings ? createRecordingRoutes({ ...deps.recordings, send }) : null;
+  const sensorLogger = deps.sensorLogger
+    ? createSensorLoggerRoutes({ bridge: deps.sensorLogger, rooms: (code) => deps.hub.rooms.get(code) !== undefined, send })
+    : null;
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const url = new URL(req.url ?? "/", "http://local");
     const path = url.pathname.replace(/\/+$/, "");
@@ -49,6 +63,8 @@ export function createApiHandler(deps: ApiDeps) {
     } else if (path === "/api/rooms" && method === "GET") {
       const now = nowMs();
       send(res, 200, { rooms: deps.hub.rooms.all().map((r) => deps.hub.rooms.state(r, now)) });
+    } else if (sensorLogger && sensorLoggerPathMatch(path)) {
+      sensorLogger(req, res, path, method);
     } else if (path.startsWith("/api/rooms/") && method === "GET") {
       const code = roomCodeParse(pathSegmentDecode(path.slice("/api/rooms/".length)) ?? "");
       const room = code ? deps.hub.rooms.get(code) : undefined;
@@ -58,6 +74,8 @@ export function createApiHandler(deps: ApiDeps) {
       models(req, res, path, method);
     } else if (scenes && (path === SCENES_PATH || path.startsWith(`${SCENES_PATH}/`))) {
       scenes(req, res, path, method);
+    } else if (recordings && [RECORDINGS_PATH, REPLAYS_PATH].some((p) => path === p || path.startsWith(`${p}/`))) {
+      recordings(req, res, path, method);
     } else if (path === "/api/network" && method === "GET") {
       send(res, 200, deps.network());
     } else if (["/api/health", "/api/rooms", "/api/network"].includes(path)) {

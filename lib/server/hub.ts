@@ -1,5 +1,6 @@
 import { deviceFeedbackSchema } from "../protocol/device-feedback";
 import type { ClientToServerEvents, StreamBatch } from "../protocol/events";
+import type { DevicePrompt } from "../protocol/recordings";
 import { roomCodeFormat, type RoomCode } from "../protocol/room-code";
 import {
   clockPingSchema,
@@ -21,9 +22,20 @@ export interface HubDeps {
   stateIntervalMs?: number;
 }
 
+/** Called with every batch the hub relays: only new samples, each once, in order. */
+export type BatchListener = (room: Room, device: DeviceRecord, batch: StreamBatch) => void;
+
 export interface Hub {
   rooms: RoomRegistry;
   roomCreate(): Room;
+  /** Adds a listener for relayed batches (the recorder); returns its removal. */
+  onBatch(listener: BatchListener): () => void;
+  /** Sends the room's state to its viewers again (after a change made outside the hub). */
+  roomChanged(room: Room): void;
+  /** The prompted protocol's instruction to some (null: all) of the room's connected devices. */
+  devicePrompt(room: Room, deviceIds: readonly string[] | null, prompt: DevicePrompt | null): void;
+  /** Drops a device that is gone for good (a finished replay) from its room's list. */
+  deviceForget(room: Room, deviceId: string): void;
   close(): void;
 }
 
@@ -46,6 +58,7 @@ export function createHub(io: HubServer, deps: HubDeps = {}): Hub {
   const nowMs = deps.nowMs ?? Date.now;
   const log = deps.log ?? ((msg, err) => console.error(`[hub] ${msg}`, err ?? ""));
   const rooms = new RoomRegistry();
+  let batchListeners: BatchListener[] = [];
 
   const broadcastState = (room: Room) => {
     if (room.viewers.size > 0) io.to(viewersOf(room.code)).emit("room:state", rooms.state(room, nowMs()));
@@ -143,6 +156,10 @@ export function createHub(io: HubServer, deps: HubDeps = {}): Hub {
         socket.data.deviceId = device.id;
         if (previous && previous !== socket.id) io.sockets.sockets.get(previous)?.disconnect(true);
         ack?.({ ok: true, nextSeq: device.sequence.nextSeq, name: device.name, serverTimeMs: now });
+        // A phone that joins (or comes back) during a prompted protocol sees the current step at once;
+        // one that was away when the protocol ended or the recording stopped has its old prompt cleared.
+        const covered = room.recording !== null && (room.recording.deviceFilter ?? device.id) === device.id;
+        socket.emit("device:prompt", covered ? (room.recording?.prompt ?? null) : null);
         broadcastState(room);
       },
       log,
@@ -179,6 +196,13 @@ export function createHub(io: HubServer, deps: HubDeps = {}): Hub {
             receivedAtMs: now,
           };
           io.to(viewersOf(room.code)).emit("stream:batch", batch);
+          for (const listener of batchListeners) {
+            try {
+              listener(room, device, batch);
+            } catch (err) {
+              log("a batch listener failed", err);
+            }
+          }
         }
         ack?.({ ok: true, nextSeq: device.sequence.nextSeq ?? p.seq + p.samples.length });
       },
@@ -262,6 +286,24 @@ export function createHub(io: HubServer, deps: HubDeps = {}): Hub {
   return {
     rooms,
     roomCreate: () => rooms.create(nowMs()),
+    onBatch(listener) {
+      batchListeners = [...batchListeners, listener];
+      return () => {
+        batchListeners = batchListeners.filter((l) => l !== listener);
+      };
+    },
+    roomChanged: broadcastState,
+    devicePrompt(room, deviceIds, prompt) {
+      for (const d of room.devices.values()) {
+        if (d.socketId && (deviceIds === null || deviceIds.includes(d.id))) io.to(d.socketId).emit("device:prompt", prompt);
+      }
+    },
+    deviceForget(room, deviceId) {
+      const d = room.devices.get(deviceId);
+      if (!d || d.socketId !== null) return;
+      room.devices.delete(deviceId);
+      broadcastState(room);
+    },
     close: () => clearInterval(ticker),
   };
 }

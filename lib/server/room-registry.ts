@@ -1,4 +1,5 @@
 import type { RoomState, ViewerInfo } from "../protocol/events";
+import type { LiveRecordingInfo } from "../protocol/recordings";
 import { roomCodeNew, type RoomCode } from "../protocol/room-code";
 import type { DeviceRecord } from "./device-record";
 
@@ -9,6 +10,8 @@ export interface Room {
   viewers: Map<string, ViewerInfo>;
   devices: Map<string, DeviceRecord>;
   lastActiveMs: number;
+  /** Set by the recorder while it records this room. */
+  recording: LiveRecordingInfo | null;
 }
 
 /** Rooms with no viewer and no connected device for this long are forgotten. */
@@ -29,7 +32,7 @@ export class RoomRegistry {
   ensure(code: RoomCode, nowMs: number): Room {
     let room = this.rooms.get(code);
     if (!room) {
-      room = { code, createdAtMs: nowMs, viewers: new Map(), devices: new Map(), lastActiveMs: nowMs };
+      room = { code, createdAtMs: nowMs, viewers: new Map(), devices: new Map(), lastActiveMs: nowMs, recording: null };
       this.rooms.set(code, room);
     }
     return room;
@@ -49,6 +52,7 @@ export class RoomRegistry {
       createdAtMs: room.createdAtMs,
       viewers: [...room.viewers.values()],
       devices: [...room.devices.values()].map((d) => d.info(nowMs)),
+      recording: room.recording,
     };
   }
 
@@ -63,7 +67,7 @@ export class RoomRegistry {
           removed = true;
         }
       }
-      const live = room.viewers.size > 0 || [...room.devices.values()].some((d) => d.socketId !== null);
+      const live = room.viewers.size > 0 || room.recording !== null || [...room.devices.values()].some((d) => d.socketId !== null);
       if (live) room.lastActiveMs = nowMs;
       else if (nowMs - room.lastActiveMs > ROOM_IDLE_TTL_MS) {
         this.rooms.delete(room.code);

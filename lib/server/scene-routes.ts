@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { issuesToLines } from "../models/plain-issues";
 import { SCENE_SETTINGS_MAX_BYTES, sceneIdSchema, sceneSettingsSchema } from "../protocol/scene-settings";
 import type { SceneSettingsStore } from "./scene-settings-store";
-import { bodyRead, pathSegmentDecode } from "./body-read";
+import { jsonBodyRead, pathSegmentDecode } from "./body-read";
 
 /**
  * `/api/scenes/<id>/settings`: read (GET), replace (PUT, a SceneSettings body) and
@@ -58,20 +58,9 @@ export function createSceneRoutes(deps: SceneRoutesDeps) {
   const tooLarge = `scene settings are limited to ${Math.round(maxBytes / 1024)} KB`;
 
   const put = async (req: IncomingMessage, res: ServerResponse, sceneId: string) => {
-    if (Number(req.headers["content-length"] ?? 0) > maxBytes) {
-      // Answered at once; the body is drained so the client can read the answer.
-      req.resume();
-      return send(res, 413, { ok: false, error: tooLarge });
-    }
-    const raw = await bodyRead(req, maxBytes);
-    if (raw === null) return send(res, 413, { ok: false, error: tooLarge });
-    let body: unknown;
-    try {
-      body = JSON.parse(raw.toString("utf8"));
-    } catch (err) {
-      return send(res, 400, { ok: false, error: `the body is not JSON: ${(err as Error).message}` });
-    }
-    const parsed = sceneSettingsSchema.safeParse(body, { reportInput: true });
+    const body = await jsonBodyRead(req, res, { maxBytes, tooLarge, send });
+    if (!body) return;
+    const parsed = sceneSettingsSchema.safeParse(body.value, { reportInput: true });
     if (!parsed.success) {
       const lines = issuesToLines("settings", issuesPlain(parsed.error.issues));
       return send(res, 400, { ok: false, error: lines.slice(0, 5).join("; "), errors: lines });

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { io } from "socket.io-client";
+import type { PhoneLink } from "@/lib/client/phone-link";
 import { startAppServer, type AppServer } from "@/lib/server/app-server";
 import type { LinkSocket } from "@/lib/client/link-socket";
 import type { RoomState, StreamBatch } from "@/lib/protocol/events";
@@ -84,4 +85,18 @@ export function seqSummary(list: { seq: number }[] | undefined) {
   const unique = new Set(seqs).size;
   const inOrder = seqs.every((s, i) => i === 0 || s === seqs[i - 1]! + 1);
   return { count: seqs.length, unique, inOrder, first: seqs[0], last: seqs[seqs.length - 1] };
+}
+
+/** The phone's clock as a page reads it: epoch ms with sub-ms resolution. */
+export const phoneNowMs = () => performance.timeOrigin + performance.now();
+
+/** Pushes plausible samples at 60 Hz of wall time for `ms`, keeping every one it pushed in `sent`. */
+export async function samplesStream(link: PhoneLink, ms: number, sent: SampleTuple[]): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    const s = sampleAt(phoneNowMs(), sent.length);
+    sent.push(s);
+    link.push(s);
+    await new Promise((r) => setTimeout(r, 1000 / 60));
+  }
 }

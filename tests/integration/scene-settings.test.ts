@@ -112,7 +112,7 @@ describe("scene settings on the real server", () => {
     it("400 for a body that is not JSON", async () => {
       const r = await put(url, "pointer", '{"roles": {');
       expect(r.status).toBe(400);
-      expect(((await r.json()) as { error: string }).error).toMatch(/^the body is not JSON/);
+      expect(((await r.json()) as { error: string }).error).toMatch(/^The body is not JSON/);
     });
 
     it.each([
