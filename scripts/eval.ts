@@ -22,6 +22,7 @@ import { isSynthInteraction, synthDataset, synthSeeds, SYNTH_RECIPES } from "../
  */
 
 const USAGE = `Usage: npm run eval -- --model <dir|heuristic:name> --data <synth|path> [--json] [--out <file>]
+         path: a data file or folder, or the recordings database data/recordings.sqlite[#ID,...]
          --out: where the JSON report goes; default <dir>/${REPORT_FILE} for a model folder, none for a heuristic
          --json: print the JSON instead of the table
          [--seconds 3600] [--seeds 10]       synthetic data: total negative motion, held-out seeds it is spread over

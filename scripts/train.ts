@@ -22,6 +22,7 @@ import { inputPlan, labelPlan, presetFor } from "../lib/training/train-setup";
  */
 
 const USAGE = `Usage: npm run train -- --interaction <raise-to-speak|double-tap|flick|handwash|tap|custom:name> --data <synth|path> --out public/models/<id>
+  (path: a data file or folder, or the recordings database data/recordings.sqlite[#ID,...])
   [--epochs 30] [--seed 1] [--rate Hz] [--window samples] [--hop samples] [--channels accelGX,accelGY,...]
   [--labels a,b] (which labels of recorded data are events)  [--holdout 0.25 [--holdout-seed 1]] (keep groups out for npm run eval --holdout)  [--seeds 24] (synthetic seeds)
   [--negatives synth] (mix simulated everyday motion into recorded data that has no background)

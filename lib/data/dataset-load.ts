@@ -26,6 +26,8 @@ export interface DatasetLoadOptions extends Omit<AnyImportOptions, "idPrefix"> {
 const DATA_FILE = /\.(csv|json|jsonl)$/i;
 
 export async function datasetLoad(path: string, opts: DatasetLoadOptions = {}): Promise<MotionDataset> {
+  // The playground's own recordings, straight from its database (lib/recordings imports it lazily: it is native).
+  if (/\.sqlite(#.+)?$/.test(path)) return (await import("../recordings/recordings-dataset")).recordingsDatasetLoad(path);
   const info = await stat(path).catch(() => null);
   if (!info) throw new ImportError(path, "no such file or folder");
   const folder = info.isDirectory();

@@ -1,13 +1,13 @@
 import { labelSpanSchema, type LabelSpan, type RecordedEvent, type RecordingTrim } from "../protocol/recordings";
 import { F, SAMPLE_FIELDS, SAMPLE_WIDTH } from "../protocol/sample";
 import { DEVICE_SOURCES, PLATFORMS, deviceIdSchema } from "../protocol/schemas";
-import { trimmedRange } from "./export-csv";
 import { JSONL_HEADER_TYPE, JSONL_VERSION } from "./export-jsonl";
 import { fileBaseName, type ImportCommonOptions } from "./import-common";
 import { ImportError } from "./import-error";
-import type { LabelledSegment, MotionRecording } from "./motion-recording";
-import { RecordingBuilder, meanPeriodMs } from "./recording-builder";
+import type { MotionRecording } from "./motion-recording";
+import { RecordingBuilder } from "./recording-builder";
 import type { SessionData, SessionDevice } from "./session-data";
+import { sessionMotionRecordings } from "./session-motion";
 
 /**
  * Reads our JSON Lines recording (written by export-jsonl.ts, whose comment lists
@@ -105,31 +105,10 @@ export function sessionFromJsonl(text: string, file: string): SessionData {
   };
 }
 
-/**
- * One {@link MotionRecording} per device with samples, for training and evaluation:
- * only the trimmed span, label spans moved onto the device's clock and clipped to
- * its samples. All devices of a file share one group (one session, one person).
- */
+/** The file's devices as training and evaluation read them ({@link sessionMotionRecordings}). */
 export function jsonlRecordingsImport(text: string, file: string, opts: ImportCommonOptions = {}): MotionRecording[] {
   const session = sessionFromJsonl(text, file);
-  const prefix = opts.idPrefix ?? fileBaseName(file);
-  const out: MotionRecording[] = [];
-  for (const d of session.devices) {
-    const { from, to } = trimmedRange(d, session.trim);
-    if (to <= from) continue;
-    const samples = d.samples.slice(from * SAMPLE_WIDTH, to * SAMPLE_WIDTH);
-    const length = to - from;
-    const firstMs = samples[0]!;
-    const endMs = samples[(length - 1) * SAMPLE_WIDTH]! + (meanPeriodMs(samples, length) || 1);
-    const segments: LabelledSegment[] = [];
-    for (const l of session.labels) {
-      const tStartMs = Math.max(l.tStartMs - d.clockOffsetMs, firstMs);
-      const tEndMs = Math.min(l.tEndMs - d.clockOffsetMs, endMs);
-      if (tEndMs > tStartMs) segments.push({ label: l.label, tStartMs, tEndMs });
-    }
-    segments.sort((a, b) => a.tStartMs - b.tStartMs);
-    out.push({ id: `${prefix}#${d.id}`, group: prefix, source: file, samples, length, segments });
-  }
+  const out = sessionMotionRecordings(session, opts.idPrefix ?? fileBaseName(file), file);
   if (out.length === 0) throw new ImportError(file, session.trim ? "no samples inside the trim" : "no samples");
   return out;
 }
