@@ -16,9 +16,12 @@ export const EDGE_IMPULSE_LABELS_TITLE =
  * Edge Impulse's format holds one device, hence one link per device, each followed
  * by that device's labels file.
  */
+/** Height the menu may need: CSV, JSON Lines and two Edge Impulse items of a device or two. */
+const MENU_ROOM_PX = 260;
+
 export function RecordingExport({ recording }: { recording: RecordingSummary }) {
   /** Where the menu hangs, in viewport px; null when closed. Fixed, because the table scrolls sideways and would clip it. */
-  const [at, setAt] = useState<{ top: number; right: number } | null>(null);
+  const [at, setAt] = useState<{ top?: number; bottom?: number; left: number } | null>(null);
   const root = useRef<HTMLDivElement>(null);
   const open = at !== null;
 
@@ -45,7 +48,9 @@ export function RecordingExport({ recording }: { recording: RecordingSummary }) 
   function toggle(button: HTMLElement) {
     if (open) return setAt(null);
     const r = button.getBoundingClientRect();
-    setAt({ top: r.bottom + 4, right: window.innerWidth - r.right });
+    // Opens upward when the rows below leave no room for it.
+    const below = window.innerHeight - r.bottom > MENU_ROOM_PX;
+    setAt(below ? { top: r.bottom + 4, left: r.left } : { bottom: window.innerHeight - r.top + 4, left: r.left });
   }
 
   return (
@@ -56,12 +61,12 @@ export function RecordingExport({ recording }: { recording: RecordingSummary }) 
         aria-expanded={open}
         aria-haspopup="menu"
         onClick={(e) => toggle(e.currentTarget)}
-        className="inline-flex h-11 items-center gap-1 rounded-lg px-3 font-medium text-slate-200 hover:bg-slate-800"
+        className="inline-flex h-9 items-center gap-1 rounded-lg px-3 font-medium text-slate-200 hover:bg-slate-800"
       >
         Export <span aria-hidden className="text-slate-400">▾</span>
       </button>
       {at && (
-        <div role="menu" style={{ top: at.top, right: at.right }} className="fixed z-40 flex min-w-56 flex-col rounded-lg border border-slate-600 bg-slate-800 p-1 shadow-xl shadow-black/50">
+        <div role="menu" style={at} className="fixed z-40 flex min-w-56 flex-col rounded-lg border border-slate-600 bg-slate-800 p-1 shadow-xl shadow-black/50">
           <a role="menuitem" data-testid="export-csv" href={recordingsApi.exportUrl(recording.id, "csv")} download className={ITEM} onClick={() => setAt(null)}>
             CSV (one row per sample)
           </a>

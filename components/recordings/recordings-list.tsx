@@ -12,7 +12,7 @@ import { ReplayDialog } from "./replay-dialog";
 
 /** While a recording runs its counts grow; every 2 s is enough for a list. */
 const POLL_MS = 2000;
-const HEADERS = ["Name", "Room", "Devices", "Started", "Duration", "Samples", "Labels", "Events", "Status"];
+const HEADERS = ["Name", "Duration", "Devices", "Samples", "Labels", "Events", "Status"];
 const LINK = "inline-flex h-11 items-center rounded-lg px-3 text-base font-medium text-slate-200 hover:bg-slate-800";
 
 /** /recordings: every stored recording, newest first, with review, export, replay, delete and import. */
@@ -101,13 +101,10 @@ export function RecordingsList({ replayId }: { replayId: string | null }) {
               <thead>
                 <tr className="text-sm text-slate-400">
                   {HEADERS.map((h) => (
-                    <th key={h} scope="col" className={`px-3 py-2 font-semibold ${["Samples", "Labels", "Events"].includes(h) ? "text-right" : ""}`}>
+                    <th key={h} scope="col" className={`px-3 py-2 font-semibold ${["Devices", "Samples", "Labels", "Events"].includes(h) ? "text-right" : ""}`}>
                       {h}
                     </th>
                   ))}
-                  <th scope="col" className="px-3 py-2">
-                    <span className="sr-only">Actions</span>
-                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -28,12 +28,9 @@ function Status({ r }: { r: RecordingSummary }) {
   }
   if (r.status === "interrupted") {
     return (
-      <span className="flex flex-col items-start gap-1">
-        <Badge tone="warn" data-testid="status-interrupted">
-          interrupted
-        </Badge>
-        {r.endReason && <span className="text-xs text-amber-200/80">{r.endReason}</span>}
-      </span>
+      <Badge tone="warn" data-testid="status-interrupted" title={r.endReason ?? undefined}>
+        interrupted
+      </Badge>
     );
   }
   return <span className="text-sm text-slate-400">complete</span>;
@@ -44,38 +41,38 @@ export function RecordingsRow({ recording: r, nowMs, fresh, onReplay, onDelete }
   const filtered = r.deviceFilter === null ? null : r.devices.find((d) => d.id === r.deviceFilter)?.name ?? r.deviceFilter;
   return (
     <tr data-testid={`recording-row-${r.id}`} data-status={r.status} className={cx("border-t border-slate-800 text-base text-slate-200", fresh && "bg-sky-500/10")}>
-      <td className={cx(CELL, "max-w-72")}>
+      <td className={cx(CELL, "max-w-96")}>
         <p className="truncate font-semibold text-slate-50" title={r.name}>
           {r.name}
         </p>
-        {r.importedFrom && <p className="truncate text-xs text-slate-400">imported from {r.importedFrom}</p>}
-        {filtered && <p className="truncate text-xs text-slate-400">only {filtered}</p>}
+        <p className="truncate text-sm text-slate-400">
+          {r.room ? <span className="font-mono">{roomCodeFormat(r.room)}</span> : `imported from ${r.importedFrom ?? "a file"}`} · {startedText(r.startedAtMs)}
+          {filtered && ` · only ${filtered}`}
+        </p>
+        {r.status === "interrupted" && r.endReason && <p className="text-xs text-amber-200/80">{r.endReason}</p>}
+        {/* The actions sit under the name, not in a column of their own, so the table fits a 1024 px screen. */}
+        <div className="-ml-3 mt-1 flex flex-wrap items-center gap-1">
+          <Link href={`/recordings/${encodeURIComponent(r.id)}`} data-testid="review-link" className="inline-flex h-9 items-center rounded-lg px-3 font-medium text-sky-300 hover:bg-slate-800">
+            Review
+          </Link>
+          <RecordingExport recording={r} />
+          <button type="button" data-testid="replay-open" onClick={onReplay} className="inline-flex h-9 items-center rounded-lg px-3 font-medium text-slate-200 hover:bg-slate-800">
+            Replay
+          </button>
+          <button type="button" data-testid="delete-open" onClick={onDelete} aria-label={`Delete ${r.name}`} className="inline-flex h-9 items-center rounded-lg px-3 font-medium text-red-300 hover:bg-red-500/15">
+            Delete
+          </button>
+        </div>
       </td>
-      <td className={cx(CELL, "font-mono whitespace-nowrap")}>{r.room ? roomCodeFormat(r.room) : <span className="font-sans text-slate-500">import</span>}</td>
-      <td className={cx(CELL, "tabular-nums")} title={r.devices.map((d) => d.name).join(", ")}>
+      <td className={cx(CELL, "font-mono tabular-nums")}>{clockText(durationMs)}</td>
+      <td className={cx(CELL, "text-right tabular-nums")} title={r.devices.map((d) => d.name).join(", ")}>
         {r.devices.length}
       </td>
-      <td className={cx(CELL, "whitespace-nowrap text-slate-300")}>{startedText(r.startedAtMs)}</td>
-      <td className={cx(CELL, "font-mono tabular-nums")}>{clockText(durationMs)}</td>
       <td className={cx(CELL, "text-right tabular-nums")}>{totalSamples(r.devices).toLocaleString()}</td>
       <td className={cx(CELL, "text-right tabular-nums")}>{r.labelCount}</td>
       <td className={cx(CELL, "text-right tabular-nums")}>{r.eventCount}</td>
       <td className={CELL}>
         <Status r={r} />
-      </td>
-      <td className={cx(CELL, "whitespace-nowrap")}>
-        <div className="flex items-center justify-end gap-1">
-          <Link href={`/recordings/${encodeURIComponent(r.id)}`} data-testid="review-link" className="inline-flex h-11 items-center rounded-lg px-3 font-medium text-sky-300 hover:bg-slate-800">
-            Review
-          </Link>
-          <RecordingExport recording={r} />
-          <button type="button" data-testid="replay-open" onClick={onReplay} className="inline-flex h-11 items-center rounded-lg px-3 font-medium text-slate-200 hover:bg-slate-800">
-            Replay
-          </button>
-          <button type="button" data-testid="delete-open" onClick={onDelete} aria-label={`Delete ${r.name}`} className="inline-flex h-11 items-center rounded-lg px-3 font-medium text-red-300 hover:bg-red-500/15">
-            Delete
-          </button>
-        </div>
       </td>
     </tr>
   );

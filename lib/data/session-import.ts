@@ -107,7 +107,9 @@ function sessionFromRecordings(recordings: MotionRecording[], fileName: string, 
       cursorMs += last(r) - first(r) + (meanPeriodMs(r.samples, r.length) || 1) + PLACEMENT_GAP_MS;
     }
     const id = deviceIdFrom(r.id, fileName, usedIds);
-    const name = r.id.length > LIMITS.deviceNameMaxChars ? `…${r.id.slice(-(LIMITS.deviceNameMaxChars - 1))}` : r.id;
+    // `x.csv#phone-1` names the device `phone-1`: the file is already the recording's name.
+    const own = r.id.startsWith(`${fileBaseName(fileName)}#`) ? r.id.slice(fileBaseName(fileName).length + 1) : r.id;
+    const name = own.length > LIMITS.deviceNameMaxChars ? `…${own.slice(-(LIMITS.deviceNameMaxChars - 1))}` : own;
     devices.push({ id, name, source: "phone", platform: "other", clockOffsetMs, samples: r.samples, length: r.length });
     for (const s of r.segments) labels.push({ label: labelName(s.label), tStartMs: s.tStartMs + clockOffsetMs, tEndMs: s.tEndMs + clockOffsetMs });
   }

@@ -19,6 +19,7 @@ export class SampleRows {
   private readonly insert;
   private readonly counts;
   private readonly select;
+  private readonly selectRange;
   private readonly row = new Array<number | null>(SAMPLE_WIDTH + 2);
 
   constructor(private readonly db: Db) {
@@ -27,6 +28,7 @@ export class SampleRows {
       `UPDATE recording_devices SET sample_count = sample_count + ?, first_t_ms = COALESCE(first_t_ms, ?), last_t_ms = ? WHERE id = ?`,
     );
     this.select = db.prepare(`SELECT ${COLUMNS} FROM samples WHERE device_row = ? ORDER BY n`).raw(true);
+    this.selectRange = db.prepare(`SELECT ${COLUMNS} FROM samples WHERE device_row = ? AND n >= ? AND n < ? ORDER BY n`).raw(true);
   }
 
   /** Live chunks, all in one transaction. */
@@ -59,6 +61,25 @@ export class SampleRows {
       if (length === expected) break;
       for (let f = 0; f < SAMPLE_WIDTH; f++) rows[length * SAMPLE_WIDTH + f] = r[f] ?? NaN;
       length++;
+    }
+    return { rows: rows.subarray(0, length * SAMPLE_WIDTH), length };
+  }
+
+  /**
+   * The same rows, read `chunkRows` at a time with a turn of the event loop between
+   * chunks: an hour of a phone is ~200k rows, which read at once would stall live
+   * relaying and recording for a second or more. Each chunk is its own query, so no
+   * statement stays open across turns (the recorder writes on this connection meanwhile).
+   */
+  async readChunked(deviceRow: number, expected: number, chunkRows = 20_000): Promise<{ rows: Float64Array; length: number }> {
+    const rows = new Float64Array(expected * SAMPLE_WIDTH);
+    let length = 0;
+    for (let from = 0; from < expected; from += chunkRows) {
+      for (const r of this.selectRange.iterate(deviceRow, from, Math.min(expected, from + chunkRows)) as Iterable<(number | null)[]>) {
+        for (let f = 0; f < SAMPLE_WIDTH; f++) rows[length * SAMPLE_WIDTH + f] = r[f] ?? NaN;
+        length++;
+      }
+      await new Promise((resolve) => setImmediate(resolve));
     }
     return { rows: rows.subarray(0, length * SAMPLE_WIDTH), length };
   }

@@ -162,10 +162,15 @@ export class RecordingStore {
     return d ? this.samples.read(d.id, d.sample_count) : null;
   }
 
-  /** The whole recording in memory, for export and replay. */
-  session(recordingId: string): SessionData | null {
+  /** The whole recording in memory, for export and replay; samples are read a chunk per turn of the event loop. */
+  async session(recordingId: string): Promise<SessionData | null> {
     const detail = this.detail(recordingId);
     if (!detail) return null;
+    const devices = [];
+    for (const d of this.deviceRows(recordingId)) {
+      const { rows, length } = await this.samples.readChunked(d.id, d.sample_count);
+      devices.push({ id: d.device_id, name: d.name, source: d.source, platform: d.platform, clockOffsetMs: d.clock_offset_ms, samples: rows, length });
+    }
     return {
       name: detail.name,
       room: detail.room,
@@ -175,10 +180,7 @@ export class RecordingStore {
       labels: detail.labels,
       events: detail.events,
       trim: detail.trim,
-      devices: this.deviceRows(recordingId).map((d) => {
-        const { rows, length } = this.samples.read(d.id, d.sample_count);
-        return { id: d.device_id, name: d.name, source: d.source, platform: d.platform, clockOffsetMs: d.clock_offset_ms, samples: rows, length };
-      }),
+      devices,
     };
   }
 

@@ -16,7 +16,7 @@ const RECORDINGS_DATA_SPEC = /^(.*\.sqlite)(?:#(.+))?$/;
  * recording, or the ones named, one MotionRecording per device, grouped by recording.
  * Running recordings are left out: they are still growing.
  */
-export function recordingsDatasetLoad(spec: string): MotionDataset {
+export async function recordingsDatasetLoad(spec: string): Promise<MotionDataset> {
   const m = RECORDINGS_DATA_SPEC.exec(spec);
   if (!m) throw new ImportError(spec, "not a recordings database (expected a path ending in .sqlite, optionally #ID)");
   const file = m[1]!;
@@ -36,7 +36,8 @@ export function recordingsDatasetLoad(spec: string): MotionDataset {
     const chosen = ids ? finished.filter((r) => ids.includes(r.id)) : finished;
     const missing = (ids ?? []).filter((id) => !chosen.some((r) => r.id === id));
     if (missing.length > 0) throw new ImportError(file, `no finished recording ${missing.join(", ")} (GET /api/recordings lists them)`);
-    const recordings = chosen.flatMap((r) => sessionMotionRecordings(store.session(r.id)!, r.id, `${file}#${r.id}`));
+    const recordings = [];
+    for (const r of chosen) recordings.push(...sessionMotionRecordings((await store.session(r.id))!, r.id, `${file}#${r.id}`));
     if (recordings.length === 0) throw new ImportError(file, "no finished recordings with samples");
     return { name: basename(file, ".sqlite"), recordings };
   } finally {

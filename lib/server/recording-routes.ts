@@ -3,8 +3,6 @@ import type { z } from "zod";
 import { sessionCsvLines } from "../data/export-csv";
 import { sessionToEdgeImpulse, sessionToEdgeImpulseLabels } from "../data/export-edge-impulse";
 import { sessionJsonlLines } from "../data/export-jsonl";
-import { ImportError } from "../data/import-error";
-import { sessionsFromFile } from "../data/session-import";
 import {
   annotationsPutSchema,
   EXPORT_FORMATS,
@@ -21,6 +19,7 @@ import { issuesToMessage } from "../protocol/schemas";
 import type { RecordingStore } from "../recordings/recording-store";
 import { RecordingStoreError } from "../recordings/recording-store-error";
 import { bodyRead, jsonBodyRead, pathSegmentDecode } from "./body-read";
+import { ImportRefused, sessionsParse } from "./import-parse";
 import type { Recorder } from "./recorder";
 import type { ReplayRunner } from "./replay-runner";
 
@@ -66,7 +65,10 @@ async function streamLines(res: ServerResponse, fileName: string, type: string, 
     if (res.destroyed) return;
     const flowing = res.write(chunk);
     if (done) break;
-    await new Promise<void>((resolve) => (flowing ? setImmediate(resolve) : res.once("drain", resolve)));
+    if (!flowing) await new Promise<void>((resolve) => res.once("drain", resolve));
+    // Also after a drain: on loopback the next drain comes within the same I/O phase, and
+    // chaining on drains alone starved timers (the hub's ticks) for over a second (measured).
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   res.end();
 }
@@ -107,9 +109,9 @@ export function createRecordingRoutes(deps: RecordingRoutesDeps) {
     if (raw === null) return fail(res, 413, `${name} is over the ${MB(importMax)} import limit: split it into smaller files.`);
     let sessions;
     try {
-      sessions = sessionsFromFile(raw, name, { maxBytes: importMax });
+      sessions = await sessionsParse(raw, name, importMax);
     } catch (err) {
-      if (err instanceof ImportError) return fail(res, 400, err.message);
+      if (err instanceof ImportRefused) return fail(res, 400, err.message);
       throw err;
     }
     const ids = store.importSessions(sessions, name);
@@ -119,7 +121,7 @@ export function createRecordingRoutes(deps: RecordingRoutesDeps) {
   const exportFile = async (res: ServerResponse, id: string, url: URL) => {
     const format = url.searchParams.get("format") ?? "csv";
     if (!EXPORT_FORMATS.includes(format as ExportFormat)) return fail(res, 400, `format must be one of ${EXPORT_FORMATS.join(", ")}`);
-    const session = found(store.session(id), id);
+    const session = found(await store.session(id), id);
     const deviceId = url.searchParams.get("device") ?? undefined;
     if (deviceId && !session.devices.some((d) => d.id === deviceId)) return fail(res, 404, `No device "${deviceId}" in this recording.`);
     const base = fileSlug(session.name);
@@ -188,7 +190,7 @@ export function createRecordingRoutes(deps: RecordingRoutesDeps) {
     replay: {
       POST: async (req, res, id) => {
         const p = await body(req, res, replayStartSchema);
-        if (p) send(res, 201, replays.start(id, p));
+        if (p) send(res, 201, await replays.start(id, p));
       },
     },
   };

@@ -57,7 +57,7 @@ export class ReplayRunner {
 
   constructor(private readonly deps: ReplayDeps) {}
 
-  start(recordingId: string, req: z.output<typeof replayStartSchema>): ReplayInfo {
+  async start(recordingId: string, req: z.output<typeof replayStartSchema>): Promise<ReplayInfo> {
     const summary = this.deps.store.summary(recordingId);
     if (!summary) throw new RecordingStoreError(404, `No recording ${recordingId}.`);
     if (summary.status === "recording") throw new RecordingStoreError(409, "That recording is still running: stop it before replaying it.");
@@ -65,7 +65,8 @@ export class ReplayRunner {
     if (!room) throw new RecordingStoreError(404, `No room ${roomCodeFormat(req.room)}: open it on the desktop first.`);
     const playing = [...this.replays.values()].filter((p) => p.info.status === "playing").length;
     if (playing >= MAX_PLAYING_REPLAYS) throw new RecordingStoreError(409, `${playing} replays are playing already: stop one first.`);
-    const session = this.deps.store.session(recordingId)!;
+    const session = await this.deps.store.session(recordingId);
+    if (!session) throw new RecordingStoreError(404, `No recording ${recordingId}.`);
     const id = randomBytes(4).toString("hex");
     const spans = playSpans(session);
     if (spans.length === 0) throw new RecordingStoreError(400, "The recording has no samples to replay (inside its trim).");
