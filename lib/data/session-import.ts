@@ -3,6 +3,7 @@ import { LIMITS } from "../protocol/limits";
 import { F, SAMPLE_FIELDS, SAMPLE_WIDTH } from "../protocol/sample";
 import { recordingsImport } from "./import-any";
 import { fileBaseName } from "./import-common";
+import { labelsNormalize } from "../review/label-edits";
 import { ImportError } from "./import-error";
 import { isWristlabJsonl, sessionFromJsonl } from "./import-jsonl";
 import type { MotionRecording } from "./motion-recording";
@@ -39,7 +40,8 @@ export function sessionsFromFile(bytes: Uint8Array, fileName: string, opts: Sess
     const text = importText(bytes, fileName, opts.maxBytes);
     const session = /\.jsonl$/i.test(fileName) || isWristlabJsonl(text) ? sessionFromJsonl(text, fileName) : sessionFromRecordings(recordingsImport(text, fileName), fileName, opts);
     sessionCheck(session, fileName);
-    return [session];
+    // The review editor edits spans that never overlap; a file may hold overlapping ones.
+    return [{ ...session, labels: labelsNormalize(session.labels) }];
   } catch (e) {
     // These messages reach people in a browser, not a terminal: "line 3", not the compiler-style ":3".
     if (e instanceof ImportError && e.line !== undefined) {
