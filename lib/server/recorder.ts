@@ -1,4 +1,5 @@
 import type { StreamBatch } from "../protocol/events";
+import type { SampleTuple } from "../protocol/sample";
 import type { LiveRecordingInfo, RecordingSummary, recordingStartSchema, recordedEventInSchema } from "../protocol/recordings";
 import { roomCodeFormat } from "../protocol/room-code";
 import { protocolSchedule } from "../recordings/protocol-schedule";
@@ -184,14 +185,9 @@ export class Recorder {
     }
     // A recording's rows are strictly increasing in time (exports and imports rely on it); a
     // phone page reloaded with a clock set back could repeat times, which are left out.
-    let fresh = batch.samples;
-    let last = d.lastTMs;
-    if (fresh.some((s) => (s[0] > last ? ((last = s[0]), false) : true))) {
-      last = d.lastTMs;
-      fresh = fresh.filter((s) => s[0] > last && ((last = s[0]), true));
-    }
+    const fresh = increasingAfter(batch.samples, d.lastTMs);
     if (fresh.length === 0) return;
-    d.lastTMs = last;
+    d.lastTMs = fresh[fresh.length - 1]![0];
     this.pending.push({ deviceRow: d.row, n0: d.n, samples: fresh });
     this.pendingSamples += fresh.length;
     d.n += fresh.length;
@@ -259,6 +255,15 @@ export class Recorder {
       this.deps.hub.roomChanged(a.room);
     });
   }
+}
+
+/** The samples whose time is later than every earlier one (all of them, uncopied, in the usual case). */
+function increasingAfter(samples: readonly SampleTuple[], afterMs: number): readonly SampleTuple[] {
+  let last = afterMs;
+  const ok = samples.every((s) => s[0] > last && ((last = s[0]), true));
+  if (ok) return samples;
+  last = afterMs;
+  return samples.filter((s) => s[0] > last && ((last = s[0]), true));
 }
 
 /** "2026-11-26 14:03" in the server's time zone: a default name a person recognises. */
