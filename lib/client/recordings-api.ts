@@ -28,17 +28,24 @@ export class RecordingsApiError extends Error {
 
 const BASE = "/api/recordings";
 
-async function call<T>(url: string, init?: RequestInit): Promise<T> {
+/** The answer of a request that succeeded, else a {@link RecordingsApiError} with the server's sentence. */
+async function respond(url: string, init?: RequestInit): Promise<Response> {
   let res: Response;
   try {
     res = await fetch(url, { cache: "no-store", ...init });
   } catch {
     throw new RecordingsApiError(0, "The server cannot be reached.");
   }
-  if (res.status === 204) return undefined as T;
-  const body = (await res.json().catch(() => null)) as ({ error?: string } & T) | null;
-  if (!res.ok) throw new RecordingsApiError(res.status, body?.error ?? `The server answered ${res.status}.`);
-  return body as T;
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { error?: string } | null;
+    throw new RecordingsApiError(res.status, body?.error ?? `The server answered ${res.status}.`);
+  }
+  return res;
+}
+
+async function call<T>(url: string, init?: RequestInit): Promise<T> {
+  const res = await respond(url, init);
+  return (res.status === 204 ? undefined : await res.json().catch(() => null)) as T;
 }
 
 const json = (method: string, body: unknown): RequestInit => ({
@@ -66,16 +73,7 @@ export const recordingsApi = {
   redo: (id: string) => call<RecordingDetail>(`${idPath(id)}/redo`, { method: "POST" }),
   /** Rows of {@link SAMPLE_WIDTH} values on the device's clock, NaN where a sensor is missing. */
   async samples(id: string, deviceId: string): Promise<{ rows: Float64Array; length: number }> {
-    let res: Response;
-    try {
-      res = await fetch(`${idPath(id)}/devices/${encodeURIComponent(deviceId)}/samples`, { cache: "no-store" });
-    } catch {
-      throw new RecordingsApiError(0, "The server cannot be reached.");
-    }
-    if (!res.ok) {
-      const body = (await res.json().catch(() => null)) as { error?: string } | null;
-      throw new RecordingsApiError(res.status, body?.error ?? `The server answered ${res.status}.`);
-    }
+    const res = await respond(`${idPath(id)}/devices/${encodeURIComponent(deviceId)}/samples`);
     const rows = new Float64Array(await res.arrayBuffer());
     return { rows, length: rows.length / SAMPLE_WIDTH };
   },

@@ -12,6 +12,7 @@ import {
 import { SequenceTracker } from "../stream/sequence-tracker";
 import { DeviceRecord, HEALTH_SLOTS } from "./device-record";
 import { guardSocket, onValidated, reject } from "./guard";
+import { feedbackRelay, mirrorsClear } from "./hub-feedback";
 import { RoomRegistry, type Room } from "./room-registry";
 import type { HubServer, HubSocket } from "./socket-types";
 
@@ -227,30 +228,7 @@ export function createHub(io: HubServer, deps: HubDeps = {}): Hub {
       log,
     );
 
-    onValidated(
-      socket,
-      "device:feedback",
-      deviceFeedbackSchema,
-      (p, ack) => {
-        const code = socket.data.room;
-        const room = socket.data.role === "viewer" && code ? rooms.get(code) : undefined;
-        if (!room) return reject(socket, ack, "not-allowed", "Only a desktop watching a room can send feedback to its devices.", "device:feedback");
-        const device = room.devices.get(p.deviceId);
-        if (!device) {
-          return reject(socket, ack, "not-allowed", `No device "${p.deviceId}" in room ${roomCodeFormat(room.code)}: feedback goes only to this room's devices.`, "device:feedback");
-        }
-        if (device.socketId === null) {
-          // Only the ack: a phone dropping out mid-scene is routine, not a notice for the desktop's screen.
-          // Feedback is momentary, so it is not kept for the phone's return either.
-          const message = `The device "${device.name}" is not connected: its feedback was dropped.`;
-          return ack?.({ ok: false, error: { code: "not-joined", message, event: "device:feedback" } });
-        }
-        if (p.watch !== undefined) device.mirrorFrom = p.watch ? socket.id : null;
-        io.to(device.socketId).emit("device:feedback", p.watch === undefined ? { vibrateMs: p.vibrateMs } : { vibrateMs: p.vibrateMs, watch: p.watch });
-        ack?.({ ok: true });
-      },
-      log,
-    );
+    onValidated(socket, "device:feedback", deviceFeedbackSchema, (p, ack) => feedbackRelay(io, rooms, socket, p, ack), log);
 
     socket.on("disconnect", () => leave(socket));
   });
@@ -263,12 +241,7 @@ export function createHub(io: HubServer, deps: HubDeps = {}): Hub {
       if (socket.data.role === "viewer") {
         room.viewers.delete(socket.id);
         void socket.leave(viewersOf(room.code));
-        // A closed or crashed desktop cannot clear the watch screen it mirrors on a phone: do it for it.
-        for (const d of room.devices.values()) {
-          if (d.mirrorFrom !== socket.id) continue;
-          d.mirrorFrom = null;
-          if (d.socketId) io.to(d.socketId).emit("device:feedback", { vibrateMs: [], watch: null });
-        }
+        mirrorsClear(io, room, socket.id);
       } else if (socket.data.role === "device" && socket.data.deviceId) {
         const device = room.devices.get(socket.data.deviceId);
         if (device && device.socketId === socket.id) {

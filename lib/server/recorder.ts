@@ -219,7 +219,12 @@ export class Recorder {
 
   private labelSet(a: Active, label: string | null, tMs: number) {
     this.deps.store.liveLabel(a.id, label, tMs);
-    a.info = { ...a.info, activeLabel: label === null ? null : { label, sinceMs: tMs } };
+    this.infoSet(a, { activeLabel: label === null ? null : { label, sinceMs: tMs } });
+  }
+
+  /** A new info object (screens compare by identity), which the room shows as its running recording. */
+  private infoSet(a: Active, patch: Partial<LiveRecordingInfo>) {
+    a.info = { ...a.info, ...patch };
     a.room.recording = a.info;
   }
 
@@ -240,8 +245,7 @@ export class Recorder {
     for (const phase of phases) {
       at(phase.fromMs, () => {
         if (phase.prompt.label !== null || a.info.activeLabel !== null) this.labelSet(a, phase.prompt.label, phase.fromMs);
-        a.info = { ...a.info, prompt: phase.prompt };
-        a.room.recording = a.info;
+        this.infoSet(a, { prompt: phase.prompt });
         this.deps.hub.devicePrompt(a.room, targets, phase.prompt);
         this.deps.hub.roomChanged(a.room);
       });
@@ -249,8 +253,7 @@ export class Recorder {
     const endMs = phases[phases.length - 1]!.toMs;
     at(endMs, () => {
       if (a.info.activeLabel !== null) this.labelSet(a, null, endMs);
-      a.info = { ...a.info, prompt: null };
-      a.room.recording = a.info;
+      this.infoSet(a, { prompt: null });
       this.deps.hub.devicePrompt(a.room, targets, null);
       this.deps.hub.roomChanged(a.room);
     });

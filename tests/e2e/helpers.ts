@@ -1,4 +1,4 @@
-import { expect, type BrowserContext, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
 export interface Reading {
   accelerometer: { x: number; y: number; z: number };
@@ -48,4 +48,15 @@ export async function desktopWithSim(page: Page, motion: string) {
   await page.getByTestId("sim-motion").selectOption(motion);
   await page.getByTestId("sim-toggle").click();
   await expect(page.getByTestId("detector-panel")).toHaveAttribute("data-backend", /webgl|wasm|cpu/, { timeout: 30_000 });
+}
+
+/** A phone page (mobile viewport, emulated sensors at rest) joined to `room` and streaming. */
+export async function phoneStreaming(browser: Browser, room: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await sensorsEmulate(context, page, WRIST_AT_REST);
+  await page.goto(`/phone?room=${room}`);
+  await page.getByTestId("phone-start").click();
+  await expect(page.getByTestId("phone-status")).toHaveAttribute("data-state", "streaming");
+  return { context, page };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import type { RecordingDetail } from "@/lib/protocol/recordings";
-import { WRIST_AT_REST, desktopWithSim, roomCodeOf, sensorsEmulate } from "./helpers";
+import { desktopWithSim, phoneStreaming, roomCodeOf } from "./helpers";
 
 /**
  * The issue's "done when", in the browser: record a labelled session from a
@@ -92,12 +92,7 @@ test("a prompted protocol shows each step on the phone and labels the recording"
   await page.goto("/");
   await expect(page.getByTestId("connection-status")).toHaveAttribute("data-state", "connected", { timeout: 60_000 });
   const room = await roomCodeOf(page);
-  const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-  const phone = await phoneContext.newPage();
-  await sensorsEmulate(phoneContext, phone, WRIST_AT_REST);
-  await phone.goto(`/phone?room=${room}`);
-  await phone.getByTestId("phone-start").click();
-  await expect(phone.getByTestId("phone-status")).toHaveAttribute("data-state", "streaming");
+  const { context: phoneContext, page: phone } = await phoneStreaming(browser, room);
 
   await page.getByTestId("protocol-text").fill("raise, raise your wrist, 2\ntap, double tap, 1");
   await page.getByTestId("record-start").click();

@@ -1,16 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { WRIST_AT_REST, sensorsEmulate } from "./helpers";
+import { phoneStreaming } from "./helpers";
 import { sceneRoot } from "./scene-helpers";
 
 test("a phone in a scene's room mirrors the watch screen, and stops when the scene closes", async ({ browser }, testInfo) => {
   const code = ((await (await (await browser.newContext()).request.post(`${testInfo.project.use.baseURL}/api/rooms`)).json()) as { code: string }).code;
 
-  const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-  const phone = await phoneContext.newPage();
-  await sensorsEmulate(phoneContext, phone, WRIST_AT_REST);
-  await phone.goto(`/phone?room=${code}`);
-  await phone.getByTestId("phone-start").click();
-  await expect(phone.getByTestId("phone-status")).toHaveAttribute("data-state", "streaming");
+  const { context: phoneContext, page: phone } = await phoneStreaming(browser, code);
   await expect(phone.getByTestId("watch-mirror")).toHaveCount(0);
 
   const desktopContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });

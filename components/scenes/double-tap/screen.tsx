@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import type { SceneScreenProps } from "../scene-definition";
 import { WatchClock } from "../watch-clock";
 import { CALLER, durationText, TIMER_MINUTES, TRACK, type DoubleTapState } from "./logic";
+import { CheckIcon } from "../check-icon";
 
 /**
  * The watch's own screens (Phone, Now Playing, Timer), each with the one button a
@@ -269,14 +270,6 @@ function TimerIcon() {
     <svg aria-hidden viewBox="0 0 24 24" className="size-[3.4em]" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round">
       <circle cx="12" cy="13.5" r="8" />
       <path d="M12 13.5V9M10 3h4M18.5 6.5l1.5-1.5" />
-    </svg>
-  );
-}
-
-function CheckIcon() {
-  return (
-    <svg aria-hidden viewBox="0 0 24 24" className="size-[1em] text-emerald-400" fill="none" stroke="currentColor" strokeWidth="3" strokeLinecap="round" strokeLinejoin="round">
-      <path d="m5 12.5 4.5 4.5L19 7.5" />
     </svg>
   );
 }

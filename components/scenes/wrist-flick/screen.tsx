@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import type { SceneScreenProps } from "../scene-definition";
 import { WatchClock } from "../watch-clock";
 import { notificationAt, type NotificationApp, type WatchNotification, type WristFlickState } from "./logic";
+import { CheckIcon } from "../check-icon";
 
 /**
  * Notification: the app's card, a Dismiss button and the flick hint, as watchOS
@@ -129,14 +130,6 @@ function FlickIcon() {
       <path d="M4 14a8 8 0 0 1 14-5.3" />
       <path d="M18.5 4v4.7h-4.7" />
       <path d="M20 10a8 8 0 0 1-14 5.3" opacity="0.45" />
-    </svg>
-  );
-}
-
-function CheckIcon() {
-  return (
-    <svg aria-hidden viewBox="0 0 24 24" className="size-[1em] text-emerald-400" fill="none" stroke="currentColor" strokeWidth="3" strokeLinecap="round" strokeLinejoin="round">
-      <path d="m5 12.5 4.5 4.5L19 7.5" />
     </svg>
   );
 }
