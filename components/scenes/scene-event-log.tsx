@@ -44,7 +44,7 @@ export function SceneEventLog({ scene, session, detectors }: { scene: SceneDefin
             {rows.map((e) => {
               const index = roles.findIndex((r) => r.id === e.role);
               return (
-                <tr key={e.key} data-testid="scene-log-row" data-role={e.role} data-dom-ms={e.domMs ?? ""} data-frame-ms={e.frameMs ?? ""} className="border-t border-slate-800">
+                <tr key={e.key} data-testid="scene-log-row" data-role={e.role} data-dom-ms={e.domMs ?? ""} data-frame-ms={e.frameMs ?? ""} data-in-first-frame={e.inFirstFrame ?? ""} className="border-t border-slate-800">
                   <td className="py-1 text-slate-400">{clock(e.event.tEndMs)}</td>
                   <td className="text-slate-100">
                     <span className="mr-2 inline-block rounded-full px-2 text-xs font-bold text-slate-950" style={{ background: slotColor(e.role, index) }}>

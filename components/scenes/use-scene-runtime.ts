@@ -65,7 +65,7 @@ export function useSceneRuntime<S>(
   const [client] = useState(() => new SceneSettingsClient(window.location.origin, logic.id));
   const saveStatus = useSyncExternalStore(client.subscribe, client.getStatus, client.getStatus);
 
-  const [sceneSession] = useState(() => new SceneSession<S>(logic, settings.options, { nowMs: serverNowMs, perfNowMs: () => performance.now() }));
+  const [sceneSession] = useState(() => new SceneSession<S>(logic, settings.options, { nowMs: serverNowMs, perfNowMs: () => performance.now(), nextFrame: (cb) => requestAnimationFrame(cb) }));
   useEffect(() => {
     const mirrorTo = (id: string, state: string, mirror: SceneMirror) =>
       session.deviceFeedback(id, { vibrateMs: [], watch: { sceneId: logic.id, title: logic.title, state, ...mirror } });

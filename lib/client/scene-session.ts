@@ -16,6 +16,12 @@ export interface SceneLogEntry {
   domMs: number | null;
   /** Bus to the first animation frame after that commit, i.e. the frame that paints it, ms. */
   frameMs: number | null;
+  /**
+   * Whether the DOM already showed the new state when the first animation frame after
+   * the bus delivery ran, i.e. no frame was painted without the feedback: "within one
+   * frame" however slow the machine. Null until that frame (or without a frame source).
+   */
+  inFirstFrame: boolean | null;
 }
 
 export interface SceneSnapshot<S> {
@@ -30,6 +36,8 @@ export interface SceneSessionOptions {
   nowMs: () => number;
   /** The page's clock for latency, ms (performance.now in the browser). */
   perfNowMs: () => number;
+  /** Runs a callback on the next animation frame (requestAnimationFrame in the browser). */
+  nextFrame?: (callback: () => void) => void;
 }
 
 export interface SceneFeedbackHandlers {
@@ -95,8 +103,11 @@ export class SceneSession<S> {
       busAtMs,
       domMs: null,
       frameMs: null,
+      inFirstFrame: null,
     };
     const log = [entry, ...this.snapshot.log].slice(0, LOG_KEPT);
+    // Registered before the commit below so it runs in the first frame after this event.
+    this.opts.nextFrame?.(() => this.firstFrameAfter(entry.key));
     this.commit(next, log, next === prev ? null : (this.logic.machine.cue?.(prev, next) ?? "detect"));
   }
 
@@ -134,6 +145,12 @@ export class SceneSession<S> {
   /** Called on the first animation frame after {@link markRendered}. */
   markPainted(): void {
     if (this.snapshot.log.some((e) => e.frameMs === null && e.domMs !== null)) this.patchLog("frameMs");
+  }
+
+  private firstFrameAfter(key: number): void {
+    const log = this.snapshot.log.map((e) => (e.key === key && e.inFirstFrame === null ? { ...e, inFirstFrame: e.domMs !== null } : e));
+    this.snapshot = { ...this.snapshot, log };
+    this.notify();
   }
 
   private patchLog(field: "domMs" | "frameMs"): void {

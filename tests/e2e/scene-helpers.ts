@@ -36,6 +36,7 @@ export interface FeedbackLatency {
   role: string;
   domMs: number;
   frameMs: number;
+  inFirstFrame: boolean;
 }
 
 /** The latencies of every event row that has both figures. */
@@ -45,18 +46,23 @@ export async function feedbackLatencies(page: Page): Promise<FeedbackLatency[]> 
   for (const r of rows) {
     const dom = await r.getAttribute("data-dom-ms");
     const frame = await r.getAttribute("data-frame-ms");
-    if (dom && frame) out.push({ role: (await r.getAttribute("data-role")) ?? "", domMs: Number(dom), frameMs: Number(frame) });
+    const first = await r.getAttribute("data-in-first-frame");
+    if (dom && frame && first) out.push({ role: (await r.getAttribute("data-role")) ?? "", domMs: Number(dom), frameMs: Number(frame), inFirstFrame: first === "true" });
   }
   return out;
 }
 
-/** One frame at 60 Hz. */
-export const FRAME_MS = 1000 / 60;
-
-/** Feedback reached the DOM within the frame the event arrived in; printed for the issue's figure. */
+/**
+ * Feedback is within one frame: for every event, the DOM showed the new state before
+ * the first animation frame after the bus delivered it, so no frame was painted
+ * without it. That holds however loaded the machine is; the milliseconds (bus → DOM,
+ * bus → that frame) depend on the load and are printed for the issue's figure, not
+ * asserted (a 2-core CI box measured 18 ms bus → DOM while its other core ran the
+ * server, simulator and detector worker).
+ */
 export async function expectFeedbackWithinFrame(page: Page, sceneId: string): Promise<void> {
+  await expect.poll(async () => (await feedbackLatencies(page)).length).toBeGreaterThan(0);
   const lat = await feedbackLatencies(page);
-  expect(lat.length).toBeGreaterThan(0);
   console.log(`[${sceneId}] feedback latency (bus -> DOM / -> next frame), ms: ${lat.map((l) => `${l.domMs.toFixed(1)}/${l.frameMs.toFixed(1)}`).join(", ")}`);
-  for (const l of lat) expect(l.domMs).toBeLessThan(FRAME_MS);
+  expect(lat.map((l) => l.inFirstFrame)).toEqual(lat.map(() => true));
 }

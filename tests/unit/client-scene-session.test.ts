@@ -290,9 +290,9 @@ describe("SceneSession log", () => {
     h.session.event("dec", event(2));
     h.session.event("dec", event(3));
     expect(h.snap().log).toEqual([
-      { key: 3, role: "dec", event: event(3), from: "zero", to: "zero", busAtMs: 700, domMs: null, frameMs: null },
-      { key: 2, role: "dec", event: event(2), from: "one", to: "zero", busAtMs: 700, domMs: null, frameMs: null },
-      { key: 1, role: "inc", event: event(1), from: "zero", to: "one", busAtMs: 500, domMs: null, frameMs: null },
+      { key: 3, role: "dec", event: event(3), from: "zero", to: "zero", busAtMs: 700, domMs: null, frameMs: null, inFirstFrame: null },
+      { key: 2, role: "dec", event: event(2), from: "one", to: "zero", busAtMs: 700, domMs: null, frameMs: null, inFirstFrame: null },
+      { key: 1, role: "inc", event: event(1), from: "zero", to: "one", busAtMs: 500, domMs: null, frameMs: null, inFirstFrame: null },
     ]);
   });
 
@@ -320,6 +320,29 @@ describe("SceneSession log", () => {
     h.session.markPainted();
     expect(h.notified()).toBe(beforeRender + 2);
     expect(h.snap().log[0]).toMatchObject({ domMs: 12.5, frameMs: 30 });
+  });
+
+  it("tells whether the DOM showed each event by the first animation frame after it", () => {
+    const frames: (() => void)[] = [];
+    const { logic } = counterLogic();
+    const session = new SceneSession(logic, { step: 1, mirror: "count" }, { nowMs: () => T0, perfNowMs: () => 0, nextFrame: (cb) => frames.push(cb) });
+    const frame = () => frames.splice(0).forEach((cb) => cb());
+
+    session.event("inc", event(1));
+    session.markRendered();
+    frame();
+    session.event("inc", event(2));
+    // The frame comes before the view rendered: a frame was painted without the feedback.
+    frame();
+    session.markRendered();
+    expect(session.getSnapshot().log.map((e) => [e.key, e.inFirstFrame])).toEqual([
+      [2, false],
+      [1, true],
+    ]);
+    // Later frames do not change the verdict.
+    session.event("inc", event(3));
+    frame();
+    expect(session.getSnapshot().log.map((e) => e.inFirstFrame)).toEqual([false, false, true]);
   });
 
   it("times a later event from its own delivery and leaves earlier entries as they were", () => {
