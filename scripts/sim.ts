@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { SimConsentAgreer } from "../lib/client/desktop-sim-phone";
 import { simPhoneRun } from "../lib/client/sim-phone";
 import { roomCodeParse } from "../lib/protocol/room-code";
 import { MOTION_NAMES, type MotionName } from "../lib/sim/motion-generator";
@@ -51,8 +52,26 @@ if (values.replay) {
 }
 
 console.log(`sim: ${replay ? `replaying ${values.replay}` : motion} into room ${room} at ${values.url} for ${seconds} s`);
+// A simulated phone has nobody to ask: in a study it agrees to the consent card, and says so.
+const consent = new SimConsentAgreer((sessionId, res) =>
+  console.log(
+    res.ok
+      ? `sim: agreed to the consent of study session ${sessionId} on the participant's behalf`
+      : `sim: the consent answer for study session ${sessionId} was not taken: ${res.error.message}`,
+  ),
+);
 try {
-  const summary = await simPhoneRun({ url: values.url!, room, seconds, motion, rateHz, seed, name: values.name, replay });
+  const summary = await simPhoneRun({
+    url: values.url!,
+    room,
+    seconds,
+    motion,
+    rateHz,
+    seed,
+    name: values.name,
+    replay,
+    onPrompt: (prompt, link) => consent.prompt(link, prompt),
+  });
   console.log(`sim: sent ${summary.sent} samples in ${summary.durationS.toFixed(1)} s, ${summary.acked} acknowledged, ${summary.pending} pending`);
   process.exit(summary.pending === 0 ? 0 : 1);
 } catch (err) {

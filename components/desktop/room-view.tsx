@@ -50,6 +50,9 @@ function RoomLayout({ room, sim, onNewRoom }: RoomViewProps) {
         <Link href="/recordings" data-testid="recordings-link" className="inline-flex h-11 items-center rounded-lg px-3 text-base font-medium text-slate-200 hover:bg-slate-800">
           Recordings
         </Link>
+        <Link href="/studies" data-testid="studies-link" className="inline-flex h-11 items-center rounded-lg px-3 text-base font-medium text-slate-200 hover:bg-slate-800">
+          Studies
+        </Link>
         <SimControl sim={sim} />
         <ConnectionPill />
       </DesktopHeader>

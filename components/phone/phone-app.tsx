@@ -4,6 +4,7 @@ import { useEffect, useState, useSyncExternalStore } from "react";
 import { phoneNameClean, phoneNameSave } from "@/lib/phone/device-identity";
 import { phoneStatusView, type PhoneStatusView } from "@/lib/phone/phone-status";
 import { roomCodeFormat, roomCodeParse, type RoomCode } from "@/lib/protocol/room-code";
+import { ConsentScreen } from "./consent-screen";
 import { NameField } from "./name-field";
 import { PhoneSession } from "./phone-session";
 import { ProtocolPrompt } from "./protocol-prompt";
@@ -79,9 +80,20 @@ export function PhoneApp({ initialRoom }: { initialRoom: string | null }) {
   const view = phoneStatusView(snap);
   // PhoneSession clears the mirror on Start and Stop, so one from an old run never shows.
   const watch = snap.watch;
+  const prompt = snap.prompt;
+  const consent = prompt?.consent;
   return (
     <Shell>
-      {snap.prompt && <ProtocolPrompt prompt={snap.prompt} serverNowMs={session.serverNowMs} stale={snap.link !== "streaming"} />}
+      {/* Keyed by session: a new study session's card starts with fresh buttons, whatever the last one went through. */}
+      {prompt && consent && (
+        <ConsentScreen
+          key={consent.sessionId}
+          text={prompt.text}
+          onAnswer={(agreed) => session.consentAnswer(consent.sessionId, agreed)}
+          stale={snap.link !== "streaming"}
+        />
+      )}
+      {prompt && !consent && <ProtocolPrompt prompt={prompt} serverNowMs={session.serverNowMs} stale={snap.link !== "streaming"} />}
       {watch && (
         <>
           <WatchMirror watch={watch} stale={view.state !== "streaming"} />

@@ -4,6 +4,7 @@ import { MotionSession } from "@/lib/phone/motion-session";
 import type { PhonePlatform } from "@/lib/phone/platform";
 import type { PhoneStatusInput } from "@/lib/phone/phone-status";
 import type { PhoneFeedback, WatchMirror } from "@/lib/protocol/device-feedback";
+import type { Ack } from "@/lib/protocol/events";
 import type { DevicePrompt } from "@/lib/protocol/recordings";
 import { ScreenWakeLock, type WakeLockState } from "./wake-lock";
 
@@ -15,7 +16,7 @@ export interface PhoneSessionSnapshot extends PhoneStatusInput {
   wakeLock: WakeLockState | null;
   /** The desktop scene's watch screen to mirror; null when no scene mirrors one. */
   watch: WatchMirror | null;
-  /** A prompted protocol's instruction for now (during a recording); null when there is none. */
+  /** A prompted protocol's or a study's instruction for now (a study's consent card too); null when there is none. */
   prompt: DevicePrompt | null;
 }
 
@@ -177,6 +178,12 @@ export class PhoneSession {
   /** The phone's clock mapped to the server's (prompts end at server times); the phone's own before the first estimate. */
   readonly serverNowMs = (): number => nowEpochMs() + (this.link?.stats().clock?.offsetMs ?? 0);
 
+  /** The participant's answer to the consent card of the study session `sessionId`. */
+  consentAnswer(sessionId: string, agreed: boolean): Promise<Ack> {
+    if (!this.link) return Promise.resolve({ ok: false, error: { code: "not-joined", message: "The phone is not streaming: tap Start first." } });
+    return this.link.consent(sessionId, agreed);
+  }
+
   /** Debounced: typing a name should not send a rename per keystroke. */
   rename(name: string) {
     this.renameTo = name;
@@ -195,7 +202,8 @@ export class PhoneSession {
     const last = this.motion?.lastSampleAtMs ?? null;
     const prompt = this.snap.prompt;
     // Whatever the link state: the link may report streaming and still have missed the clear.
-    const promptStale = prompt !== null && this.serverNowMs() > prompt.untilMs + PROMPT_GRACE_MS;
+    // A prompt without an end (a paused study, a consent card) waits for the server's next word.
+    const promptStale = prompt !== null && prompt.untilMs !== null && this.serverNowMs() > prompt.untilMs + PROMPT_GRACE_MS;
     this.update({
       rateHz: this.motion?.rateHz() ?? 0,
       live: last !== null && performance.now() - last < LIVE_MS,

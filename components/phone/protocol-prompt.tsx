@@ -27,7 +27,8 @@ export function ProtocolPrompt({ prompt, serverNowMs, stale }: ProtocolPromptPro
     return () => clearInterval(t);
   }, [serverNowMs]);
 
-  const secondsLeft = Math.max(0, Math.ceil((prompt.untilMs - now) / 1000));
+  // No end: the prompt waits for someone (a paused study), so a countdown would be a lie.
+  const secondsLeft = prompt.untilMs === null ? null : Math.max(0, Math.ceil((prompt.untilMs - now) / 1000));
   // A step with a label is the motion to make; rest and "Get ready" are calmer.
   const acting = prompt.label !== null;
   const size = prompt.text.length > 28 ? "text-5xl" : "text-6xl";
@@ -50,15 +51,20 @@ export function ProtocolPrompt({ prompt, serverNowMs, stale }: ProtocolPromptPro
           </span>
           {stale && <span className="text-lg text-amber-300">Reconnecting…</span>}
         </p>
-        <p data-testid="protocol-prompt-text" className={`${size} leading-tight font-bold break-words ${acting ? "text-sky-100" : "text-slate-200"}`}>
+        <p
+          data-testid="protocol-prompt-text"
+          className={`${size} leading-tight font-bold break-words ${acting ? "text-sky-100" : "text-slate-200"} ${secondsLeft === null ? "my-auto" : ""}`}
+        >
           {prompt.text}
         </p>
-        <p className="flex items-baseline gap-3 font-mono font-bold tabular-nums">
-          <span data-testid="protocol-prompt-seconds" className={`text-8xl ${acting ? "text-sky-300" : "text-slate-300"}`}>
-            {secondsLeft}
-          </span>
-          <span className="text-3xl text-slate-400">s</span>
-        </p>
+        {secondsLeft !== null && (
+          <p className="flex items-baseline gap-3 font-mono font-bold tabular-nums">
+            <span data-testid="protocol-prompt-seconds" className={`text-8xl ${acting ? "text-sky-300" : "text-slate-300"}`}>
+              {secondsLeft}
+            </span>
+            <span className="text-3xl text-slate-400">s</span>
+          </p>
+        )}
       </section>
     </div>
   );

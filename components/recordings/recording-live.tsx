@@ -94,9 +94,11 @@ export function RecordingLive({ recording, onStop, stopping, errors }: Recording
             Step {prompt.step} of {prompt.steps}
           </span>
           <span className="min-w-0 flex-1 truncate text-xl font-semibold text-slate-50">{prompt.text}</span>
-          <span data-testid="recording-prompt-left" className="font-mono text-2xl font-semibold text-sky-200 tabular-nums">
-            {Math.max(0, Math.ceil((prompt.untilMs - now) / 1000))} s
-          </span>
+          {prompt.untilMs !== null && (
+            <span data-testid="recording-prompt-left" className="font-mono text-2xl font-semibold text-sky-200 tabular-nums">
+              {Math.max(0, Math.ceil((prompt.untilMs - now) / 1000))} s
+            </span>
+          )}
         </div>
       )}
 

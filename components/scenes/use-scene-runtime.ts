@@ -12,6 +12,7 @@ import { SceneSettingsClient, type SaveStatus } from "@/lib/client/scene-setting
 import { CUE_VIBRATE_MS } from "@/lib/scenes/scene-cues";
 import { sceneDefaults, sceneSettingsResolve, type ResolvedSceneSettings } from "@/lib/scenes/scene-settings-resolve";
 import type { SceneLogic, SceneMirror, SceneOptionValue } from "@/lib/scenes/scene-types";
+import type { SceneSettings } from "@/lib/protocol/scene-settings";
 import { CueSound } from "./cue-sound";
 
 export interface SceneFeedbackSwitches {
@@ -52,7 +53,14 @@ export function useSceneRuntime<S>(
   deviceId: string | null,
   /** The device is connected: a phone that comes back (a reload) gets the mirrored screen again. */
   deviceOnline: boolean,
+  /**
+   * A study condition's settings: used as they are, never loaded, saved or followed,
+   * so running a study does not change the scene's tuned settings. Whether a page
+   * passes them must not change while it is mounted.
+   */
+  fixed?: SceneSettings,
 ): SceneRuntime<S> {
+  const [fixedMode] = useState(fixed !== undefined);
   const serverNowMs = useCallback(() => {
     const s = session.serverNowMs();
     return s ?? desktopNowMs();
@@ -88,7 +96,7 @@ export function useSceneRuntime<S>(
       new SceneDetectorsSync(detectors, settings.roles, (roles) =>
         setSettings((s) => {
           const next = { ...s, roles };
-          client.save(toStored(next));
+          if (!fixedMode) client.save(toStored(next));
           return next;
         }),
       ),
@@ -105,8 +113,33 @@ export function useSceneRuntime<S>(
     [logic, sync, sceneSession],
   );
 
+  // A new condition's settings: the page's state follows during this render, the detectors and the scene in the effect.
+  const [shownFixed, setShownFixed] = useState<SceneSettings | undefined>(undefined);
+  if (fixed !== shownFixed) {
+    setShownFixed(fixed);
+    if (fixed) {
+      const r = sceneSettingsResolve(logic as SceneLogic, fixed);
+      setSettings(r.settings);
+      setIgnored(r.ignored);
+    }
+  }
+  useEffect(() => {
+    if (!fixed) return;
+    const r = sceneSettingsResolve(logic as SceneLogic, fixed);
+    sync.apply(r.settings.roles);
+    sceneSession.setOptions(r.settings.options);
+  }, [fixed, logic, sync, sceneSession]);
+
   useEffect(() => {
     sync.open();
+    const offBus = sceneSession.listen(detectors.bus);
+    if (fixedMode) {
+      return () => {
+        offBus();
+        sync.close();
+        client.dispose();
+      };
+    }
     let cancelled = false;
     const load = () =>
       client.load().then(
@@ -126,7 +159,6 @@ export function useSceneRuntime<S>(
       connection = next;
     });
     const offRemote = session.onSceneSettings((stored) => stored.sceneId === logic.id && applyStored(stored.settings));
-    const offBus = sceneSession.listen(detectors.bus);
     return () => {
       cancelled = true;
       offConnection();
@@ -135,7 +167,7 @@ export function useSceneRuntime<S>(
       sync.close();
       client.dispose();
     };
-  }, [sync, client, session, sceneSession, detectors, logic.id, applyStored]);
+  }, [sync, client, session, sceneSession, detectors, logic.id, applyStored, fixedMode]);
 
   // The tick: pose and scores every frame, read from the stores, never through React.
   useEffect(() => {
@@ -162,10 +194,10 @@ export function useSceneRuntime<S>(
       setSettings((s) => {
         const next = { ...s, options: { ...s.options, [key]: value } };
         sceneSession.setOptions(next.options);
-        client.save(toStored(next));
+        if (!fixedMode) client.save(toStored(next));
         return next;
       }),
-    [sceneSession, client],
+    [sceneSession, client, fixedMode],
   );
 
   const resetToDefaults = useCallback(async () => {

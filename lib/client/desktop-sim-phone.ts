@@ -1,3 +1,5 @@
+import type { Ack } from "../protocol/events";
+import type { DevicePrompt } from "../protocol/recordings";
 import { deviceIdSchema } from "../protocol/schemas";
 import { motionStream } from "../sim/motion-generator";
 import type { MotionName } from "../sim/motion-names";
@@ -29,6 +31,35 @@ export function simDeviceIdLoad(storage: Pick<Storage, "getItem" | "setItem"> | 
   return id;
 }
 
+/** About the time a person takes to tap, so the facilitator sees the session wait for consent before it starts. */
+export const SIM_CONSENT_DELAY_MS = 300;
+
+/**
+ * A simulated phone has nobody to ask: this stands in for a participant who agrees to
+ * a study's consent card. Feed it the link's prompts; any new prompt (the session
+ * stopped, the link rejoined) cancels an answer still waiting to be sent.
+ */
+export class SimConsentAgreer {
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly onAnswered: (sessionId: string, res: Ack) => void = () => {}) {}
+
+  prompt(link: PhoneLink, prompt: DevicePrompt | null): void {
+    this.stop();
+    const sessionId = prompt?.consent?.sessionId;
+    if (!sessionId) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void link.consent(sessionId, true).then((res) => this.onAnswered(sessionId, res));
+    }, SIM_CONSENT_DELAY_MS);
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
+
 export type SimStatus = "off" | LinkStatus;
 
 export interface DesktopSimPhoneOptions {
@@ -54,6 +85,9 @@ export class DesktopSimPhone {
   private motion: MotionName = "idle";
   private statusNow: SimStatus = "off";
   private readonly listeners = new Set<() => void>();
+  private readonly consent = new SimConsentAgreer((_sessionId, res) => {
+    if (!res.ok) console.warn(`[wristlab] the simulated phone's consent was not taken: ${res.error.message}`);
+  });
 
   constructor(private readonly opts: DesktopSimPhoneOptions) {}
 
@@ -67,7 +101,7 @@ export class DesktopSimPhone {
   /** Connects to the server at `url` as a device of `room`; a running sim is stopped first. */
   start(room: string, url: string): void {
     this.stop();
-    this.link = new PhoneLink({
+    const link: PhoneLink = new PhoneLink({
       url,
       room,
       deviceId: this.opts.deviceId(),
@@ -76,8 +110,11 @@ export class DesktopSimPhone {
       platform: "desktop",
       nowMs: this.opts.nowMs,
       onStatus: (status) => this.setStatus(status),
+      // A stopped link may still deliver a late prompt; only the current one may answer.
+      onPrompt: (prompt) => this.link === link && this.consent.prompt(link, prompt),
     });
-    this.setStatus(this.link.status);
+    this.link = link;
+    this.setStatus(link.status);
     this.restartStream();
     this.timer = setInterval(() => this.tick(), this.opts.tickMs ?? 16);
   }
@@ -91,6 +128,7 @@ export class DesktopSimPhone {
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.consent.stop();
     this.link?.close();
     this.link = null;
     this.stream = null;

@@ -1,5 +1,6 @@
 import type { PhoneFeedback } from "../protocol/device-feedback";
 import type { ProtocolError } from "../protocol/errors";
+import type { Ack } from "../protocol/events";
 import type { DevicePrompt } from "../protocol/recordings";
 import { LIMITS } from "../protocol/limits";
 import type { SampleTuple } from "../protocol/sample";
@@ -45,6 +46,9 @@ export interface PhoneLinkOptions {
   /** A prompted protocol's instruction for now (recordings), or null to clear it. */
   onPrompt?: (prompt: DevicePrompt | null) => void;
 }
+
+/** How long an answer may wait for the server's word before the phone offers to send it again. */
+const CONSENT_ACK_TIMEOUT_MS = 5000;
 
 export interface PhoneLinkStats {
   status: LinkStatus;
@@ -135,6 +139,21 @@ export class PhoneLink {
   rename(name: string) {
     this.name = name;
     if (this.joined) this.socket.emit("device:rename", { v: PROTOCOL_VERSION, deviceId: this.opts.deviceId, name });
+  }
+
+  /**
+   * A participant's answer to a study's consent screen (`DevicePrompt.consent`). Resolves
+   * with the server's verdict and never rejects: offline, or no answer in time, comes back
+   * as a refusal whose message says so, so the screen can keep its buttons for a retry.
+   */
+  consent(sessionId: string, agreed: boolean): Promise<Ack> {
+    if (!this.joined) {
+      return Promise.resolve({ ok: false, error: { code: "not-joined", message: "Not connected to the server: try again in a moment.", event: "device:consent" } });
+    }
+    return this.socket
+      .timeout(CONSENT_ACK_TIMEOUT_MS)
+      .emitWithAck("device:consent", { sessionId, agreed })
+      .catch((): Ack => ({ ok: false, error: { code: "not-joined", message: "The server did not answer: try again.", event: "device:consent" } }));
   }
 
   /** Sends what is buffered now (a live batch, or the backlog in chunks). */

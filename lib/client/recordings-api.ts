@@ -43,12 +43,12 @@ async function respond(url: string, init?: RequestInit): Promise<Response> {
   return res;
 }
 
-async function call<T>(url: string, init?: RequestInit): Promise<T> {
+export async function call<T>(url: string, init?: RequestInit): Promise<T> {
   const res = await respond(url, init);
   return (res.status === 204 ? undefined : await res.json().catch(() => null)) as T;
 }
 
-const json = (method: string, body: unknown): RequestInit => ({
+export const json = (method: string, body: unknown): RequestInit => ({
   method,
   headers: { "content-type": "application/json" },
   body: JSON.stringify(body),

@@ -1,3 +1,4 @@
+import type { DevicePrompt } from "../protocol/recordings";
 import type { SampleTuple } from "../protocol/sample";
 import { motionStream, type MotionName } from "../sim/motion-generator";
 import { replayRebase } from "../sim/replay-csv";
@@ -16,6 +17,8 @@ export interface SimPhoneOptions {
   replay?: SampleTuple[];
   /** Clock of this "phone"; defaults to the process's high-resolution epoch clock. */
   nowMs?: () => number;
+  /** Every prompt the server sends this phone, with the link to answer on (a study's consent card). */
+  onPrompt?: (prompt: DevicePrompt | null, link: PhoneLink) => void;
 }
 
 export interface SimPhoneSummary {
@@ -37,7 +40,7 @@ export async function simPhoneRun(opts: SimPhoneOptions): Promise<SimPhoneSummar
   const nowMs = opts.nowMs ?? processNowMs;
   const deviceId = opts.deviceId ?? `sim-${Math.floor(Math.random() * 36 ** 8).toString(36).padStart(8, "0")}`;
   let failure: string | null = null;
-  const link = new PhoneLink({
+  const link: PhoneLink = new PhoneLink({
     url: opts.url,
     room: opts.room,
     deviceId,
@@ -48,6 +51,7 @@ export async function simPhoneRun(opts: SimPhoneOptions): Promise<SimPhoneSummar
     onStatus: (s, detail) => {
       if (s === "failed") failure = detail ?? "the server refused the sim";
     },
+    onPrompt: (prompt) => opts.onPrompt?.(prompt, link),
   });
   try {
     await waitFor(() => link.status === "streaming" || failure !== null, 10_000, "could not reach the server at " + opts.url);

@@ -3,6 +3,7 @@ import type { DeviceFeedback, PhoneFeedback } from "./device-feedback";
 import type { StoredSceneSettings } from "./scene-settings";
 import type { ProtocolError } from "./errors";
 import type { DevicePrompt, LiveRecordingInfo } from "./recordings";
+import type { DeviceConsent, LiveStudyInfo } from "./studies";
 import type { ClockPing, DeviceHello, DeviceRename, DeviceSource, Platform, RoomWatch, SensorBatch } from "./schemas";
 import type { SampleTuple } from "./sample";
 
@@ -55,6 +56,8 @@ export interface RoomState {
   devices: DeviceInfo[];
   /** The recording in progress in this room (at most one), or null. */
   recording: LiveRecordingInfo | null;
+  /** The usability study session running in this room (at most one), or null. */
+  study: LiveStudyInfo | null;
 }
 
 /** A batch relayed to viewers: only new samples, in order, each exactly once. */
@@ -118,6 +121,8 @@ export interface ClientToServerEvents {
   "clock:ping": (payload: ClockPing, ack: (res: Ack<{ serverTimeMs: number }>) => void) => void;
   /** From a viewer: haptic feedback and the mirrored watch screen for one device of its room. */
   "device:feedback": (payload: DeviceFeedback, ack?: (res: Ack) => void) => void;
+  /** From a device: the participant's answer to a study's consent screen (`DevicePrompt.consent`). */
+  "device:consent": (payload: DeviceConsent, ack?: (res: Ack) => void) => void;
 }
 
 export interface ServerToClientEvents {

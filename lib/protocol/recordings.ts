@@ -181,8 +181,13 @@ export interface DevicePrompt {
   label: string | null;
   step: number;
   steps: number;
-  /** Server ms when this prompt ends. */
-  untilMs: number;
+  /** Server ms when this prompt ends; null when it waits for someone (a paused study). */
+  untilMs: number | null;
+  /**
+   * A study's consent screen: the phone shows `text` with "I agree" and "No thanks" and
+   * answers with `device:consent` for this session. Nothing is recorded before it.
+   */
+  consent?: { sessionId: string };
 }
 
 export interface ReplayInfo {

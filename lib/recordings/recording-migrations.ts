@@ -85,5 +85,63 @@ export const MIGRATIONS: readonly string[] = [
     trim TEXT,
     PRIMARY KEY (recording_id, step)
   ) WITHOUT ROWID;
+  `,  // 2: usability studies (docs/studies.md). A study session's motion, detector events
+  // and trial spans (as labels) live in its recording; the tables below hold the
+  // study, its participants (ids only), and the session's trials and facilitator marks.
+  // Events gain the detector slot (a study's role) and the decision time, so detection
+  // latency can be computed from stored events.
+  `
+  ALTER TABLE events ADD COLUMN slot TEXT;
+  ALTER TABLE events ADD COLUMN detected_at_ms REAL;
+  CREATE TABLE studies (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    definition TEXT NOT NULL,
+    created_at_ms REAL NOT NULL,
+    updated_at_ms REAL NOT NULL
+  );
+  CREATE TABLE study_participants (
+    study_id TEXT NOT NULL REFERENCES studies (id) ON DELETE CASCADE,
+    participant TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    created_at_ms REAL NOT NULL,
+    PRIMARY KEY (study_id, participant)
+  ) WITHOUT ROWID;
+  CREATE TABLE study_sessions (
+    id TEXT PRIMARY KEY,
+    study_id TEXT NOT NULL,
+    participant TEXT NOT NULL,
+    recording_id TEXT REFERENCES recordings (id) ON DELETE SET NULL,
+    condition_order TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('consent', 'running', 'paused', 'complete', 'stopped', 'declined', 'interrupted')),
+    end_reason TEXT,
+    started_at_ms REAL NOT NULL,
+    consent_at_ms REAL,
+    ended_at_ms REAL,
+    FOREIGN KEY (study_id, participant) REFERENCES study_participants (study_id, participant) ON DELETE CASCADE
+  );
+  CREATE INDEX study_sessions_by_participant ON study_sessions (study_id, participant);
+  CREATE TABLE study_trials (
+    session_id TEXT NOT NULL REFERENCES study_sessions (id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    condition_id TEXT NOT NULL,
+    trial_index INTEGER NOT NULL,
+    prompt TEXT NOT NULL,
+    role TEXT NOT NULL,
+    time_limit_s REAL NOT NULL,
+    prompt_at_ms REAL NOT NULL,
+    end_at_ms REAL,
+    end_reason TEXT,
+    PRIMARY KEY (session_id, seq)
+  ) WITHOUT ROWID;
+  CREATE TABLE study_marks (
+    id INTEGER PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES study_sessions (id) ON DELETE CASCADE,
+    seq INTEGER,
+    kind TEXT NOT NULL CHECK (kind IN ('success', 'miss', 'false-trigger', 'note')),
+    at_ms REAL NOT NULL,
+    note TEXT
+  );
+  CREATE INDEX study_marks_by_session ON study_marks (session_id, at_ms);
   `,
 ];

@@ -97,10 +97,11 @@ export class RecordingStore {
     })();
   }
 
-  eventsAdd(recordingId: string, events: readonly RecordedEvent[]): void {
-    const insert = this.db.prepare("INSERT INTO events (recording_id, t_ms, device_id, interaction, detector, score) VALUES (?, ?, ?, ?, ?, ?)");
+  /** A study's events also carry their slot (the scene role) and decision time. */
+  eventsAdd(recordingId: string, events: readonly (RecordedEvent & { slot?: string; detectedAtMs?: number })[]): void {
+    const insert = this.db.prepare("INSERT INTO events (recording_id, t_ms, device_id, interaction, detector, score, slot, detected_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     this.db.transaction(() => {
-      for (const e of events) insert.run(recordingId, e.tMs, e.deviceId, e.interaction, e.detector, e.score);
+      for (const e of events) insert.run(recordingId, e.tMs, e.deviceId, e.interaction, e.detector, e.score, e.slot ?? null, e.detectedAtMs ?? null);
     })();
   }
 

@@ -12,6 +12,8 @@ import { modelRegistryStart, type ModelRegistry } from "./model-registry";
 import { createSceneSettingsStore, type SceneSettingsStore } from "./scene-settings-store";
 import { RecordingStore } from "../recordings/recording-store";
 import { Recorder } from "./recorder";
+import { StudyStore } from "../studies/study-store";
+import { StudyRunner } from "./study-runner";
 import { ReplayRunner } from "./replay-runner";
 import { createSensorLoggerBridge, type SensorLoggerBridge } from "./sensor-logger-bridge";
 import type { HubServer } from "./socket-types";
@@ -46,6 +48,8 @@ export interface AppServer {
   hub: Hub;
   recordings: RecordingStore;
   recorder: Recorder;
+  studies: StudyStore;
+  studyRunner: StudyRunner;
   replays: ReplayRunner;
   sensorLogger: SensorLoggerBridge;
   models: ModelRegistry;
@@ -137,6 +141,8 @@ export async function startAppServer(opts: AppServerOptions): Promise<AppServer>
   const recorder = new Recorder({ store: recordings, hub, flushIntervalMs: opts.recordingFlushMs });
   let ownUrl = "";
   const replays = new ReplayRunner({ store: recordings, hub, serverUrl: () => ownUrl });
+  const studies = new StudyStore(recordings);
+  const studyRunner = new StudyRunner({ studies, recordings, recorder, hub });
   const scenes = createSceneSettingsStore({ dir: join(opts.dataDir, "scenes") });
   // Every socket: a desktop showing the scene may watch no room, and another laptop may have saved.
   scenes.onChange((stored) => io.emit("scenes:settings", stored));
@@ -158,6 +164,7 @@ export async function startAppServer(opts: AppServerOptions): Promise<AppServer>
     }
   } catch (err) {
     // Nothing started here may outlive a failed start.
+    studyRunner.close();
     recorder.close();
     recordings.close();
     hub.close();
@@ -180,6 +187,7 @@ export async function startAppServer(opts: AppServerOptions): Promise<AppServer>
     models,
     scenes,
     recordings: { store: recordings, recorder, replays },
+    studies: { studies, runner: studyRunner },
     sensorLogger,
   });
 
@@ -187,6 +195,8 @@ export async function startAppServer(opts: AppServerOptions): Promise<AppServer>
     hub,
     recordings,
     recorder,
+    studies,
+    studyRunner,
     replays,
     sensorLogger,
     models,
@@ -201,6 +211,7 @@ export async function startAppServer(opts: AppServerOptions): Promise<AppServer>
       // ("server stopped"), every buffered sample committed.
       await sensorLogger.close();
       replays.close();
+      studyRunner.close();
       recorder.close();
       hub.close();
       await models.close();

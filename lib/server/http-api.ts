@@ -12,6 +12,9 @@ import type { Recorder } from "./recorder";
 import { createRecordingRoutes, RECORDINGS_PATH, REPLAYS_PATH } from "./recording-routes";
 import type { ReplayRunner } from "./replay-runner";
 import type { SensorLoggerBridge } from "./sensor-logger-bridge";
+import type { StudyStore } from "../studies/study-store";
+import { createStudyRoutes, STUDIES_PATH, STUDY_SESSIONS_PATH } from "./study-routes";
+import type { StudyRunner } from "./study-runner";
 import { createSensorLoggerRoutes, sensorLoggerPathMatch } from "./sensor-logger-routes";
 
 export interface ApiDeps {
@@ -28,6 +31,8 @@ export interface ApiDeps {
   scenes?: SceneSettingsStore;
   /** Serves /api/recordings and /api/replays when given. */
   recordings?: { store: RecordingStore; recorder: Recorder; replays: ReplayRunner };
+  /** Serves /api/studies and /api/study-sessions when given. */
+  studies?: { studies: StudyStore; runner: StudyRunner };
   /** Serves POST /api/rooms/CODE/sensor-logger when given. */
   sensorLogger?: SensorLoggerBridge;
 }
@@ -47,6 +52,7 @@ export function createApiHandler(deps: ApiDeps) {
   const models = deps.models ? createModelRoutes({ registry: deps.models, uploadMaxBytes: deps.modelUploadMaxBytes, send }) : null;
   const scenes = deps.scenes ? createSceneRoutes({ store: deps.scenes, send }) : null;
   const recordings = deps.recordings ? createRecordingRoutes({ ...deps.recordings, send }) : null;
+  const studies = deps.studies ? createStudyRoutes({ ...deps.studies, send }) : null;
   const sensorLogger = deps.sensorLogger
     ? createSensorLoggerRoutes({ bridge: deps.sensorLogger, rooms: (code) => deps.hub.rooms.get(code) !== undefined, send })
     : null;
@@ -76,6 +82,8 @@ export function createApiHandler(deps: ApiDeps) {
       scenes(req, res, path, method);
     } else if (recordings && [RECORDINGS_PATH, REPLAYS_PATH].some((p) => path === p || path.startsWith(`${p}/`))) {
       recordings(req, res, path, method);
+    } else if (studies && [STUDIES_PATH, STUDY_SESSIONS_PATH].some((p) => path === p || path.startsWith(`${p}/`))) {
+      studies(req, res, path, method);
     } else if (path === "/api/network" && method === "GET") {
       send(res, 200, deps.network());
     } else if (["/api/health", "/api/rooms", "/api/network"].includes(path)) {

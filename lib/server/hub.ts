@@ -2,6 +2,7 @@ import { deviceFeedbackSchema } from "../protocol/device-feedback";
 import type { ClientToServerEvents, StreamBatch } from "../protocol/events";
 import type { DevicePrompt } from "../protocol/recordings";
 import { roomCodeFormat, type RoomCode } from "../protocol/room-code";
+import { deviceConsentSchema } from "../protocol/studies";
 import {
   clockPingSchema,
   deviceHelloSchema,
@@ -12,6 +13,7 @@ import {
 import { SequenceTracker } from "../stream/sequence-tracker";
 import { DeviceRecord, HEALTH_SLOTS } from "./device-record";
 import { guardSocket, onValidated, reject } from "./guard";
+import { consentRelay, joinPrompt, type ConsentListener } from "./hub-consent";
 import { feedbackRelay, mirrorsClear } from "./hub-feedback";
 import { RoomRegistry, type Room } from "./room-registry";
 import type { HubServer, HubSocket } from "./socket-types";
@@ -35,6 +37,8 @@ export interface Hub {
   roomChanged(room: Room): void;
   /** The prompted protocol's instruction to some (null: all) of the room's connected devices. */
   devicePrompt(room: Room, deviceIds: readonly string[] | null, prompt: DevicePrompt | null): void;
+  /** Adds the decider of participants' consent answers (the study runner); returns its removal. */
+  onConsent(listener: ConsentListener): () => void;
   /** Drops a device that is gone for good (a finished replay) from its room's list. */
   deviceForget(room: Room, deviceId: string): void;
   close(): void;
@@ -47,6 +51,7 @@ const EVENTS: ReadonlySet<string> = new Set<keyof ClientToServerEvents>([
   "device:rename",
   "clock:ping",
   "device:feedback",
+  "device:consent",
 ]);
 
 const viewersOf = (code: string) => `view:${code}`;
@@ -60,6 +65,7 @@ export function createHub(io: HubServer, deps: HubDeps = {}): Hub {
   const log = deps.log ?? ((msg, err) => console.error(`[hub] ${msg}`, err ?? ""));
   const rooms = new RoomRegistry();
   let batchListeners: BatchListener[] = [];
+  let consentListeners: ConsentListener[] = [];
 
   const broadcastState = (room: Room) => {
     if (room.viewers.size > 0) io.to(viewersOf(room.code)).emit("room:state", rooms.state(room, nowMs()));
@@ -157,10 +163,7 @@ export function createHub(io: HubServer, deps: HubDeps = {}): Hub {
         socket.data.deviceId = device.id;
         if (previous && previous !== socket.id) io.sockets.sockets.get(previous)?.disconnect(true);
         ack?.({ ok: true, nextSeq: device.sequence.nextSeq, name: device.name, serverTimeMs: now });
-        // A phone that joins (or comes back) during a prompted protocol sees the current step at once;
-        // one that was away when the protocol ended or the recording stopped has its old prompt cleared.
-        const covered = room.recording !== null && (room.recording.deviceFilter ?? device.id) === device.id;
-        socket.emit("device:prompt", covered ? (room.recording?.prompt ?? null) : null);
+        socket.emit("device:prompt", joinPrompt(room, device.id));
         broadcastState(room);
       },
       log,
@@ -229,6 +232,7 @@ export function createHub(io: HubServer, deps: HubDeps = {}): Hub {
     );
 
     onValidated(socket, "device:feedback", deviceFeedbackSchema, (p, ack) => feedbackRelay(io, rooms, socket, p, ack), log);
+    onValidated(socket, "device:consent", deviceConsentSchema, (p, ack) => consentRelay(consentListeners, socket, deviceOf(socket), p, ack), log);
 
     socket.on("disconnect", () => leave(socket));
   });
@@ -263,6 +267,12 @@ export function createHub(io: HubServer, deps: HubDeps = {}): Hub {
       batchListeners = [...batchListeners, listener];
       return () => {
         batchListeners = batchListeners.filter((l) => l !== listener);
+      };
+    },
+    onConsent(listener) {
+      consentListeners = [...consentListeners, listener];
+      return () => {
+        consentListeners = consentListeners.filter((l) => l !== listener);
       };
     },
     roomChanged: broadcastState,

@@ -1,5 +1,6 @@
 import type { RoomState, ViewerInfo } from "../protocol/events";
 import type { LiveRecordingInfo } from "../protocol/recordings";
+import type { LiveStudyInfo } from "../protocol/studies";
 import { roomCodeNew, type RoomCode } from "../protocol/room-code";
 import type { DeviceRecord } from "./device-record";
 
@@ -12,6 +13,7 @@ export interface Room {
   lastActiveMs: number;
   /** Set by the recorder while it records this room. */
   recording: LiveRecordingInfo | null;
+  study: LiveStudyInfo | null;
 }
 
 /** Rooms with no viewer and no connected device for this long are forgotten. */
@@ -32,7 +34,7 @@ export class RoomRegistry {
   ensure(code: RoomCode, nowMs: number): Room {
     let room = this.rooms.get(code);
     if (!room) {
-      room = { code, createdAtMs: nowMs, viewers: new Map(), devices: new Map(), lastActiveMs: nowMs, recording: null };
+      room = { code, createdAtMs: nowMs, viewers: new Map(), devices: new Map(), lastActiveMs: nowMs, recording: null, study: null };
       this.rooms.set(code, room);
     }
     return room;
@@ -53,6 +55,7 @@ export class RoomRegistry {
       viewers: [...room.viewers.values()],
       devices: [...room.devices.values()].map((d) => d.info(nowMs)),
       recording: room.recording,
+      study: room.study,
     };
   }
 
@@ -67,7 +70,7 @@ export class RoomRegistry {
           removed = true;
         }
       }
-      const live = room.viewers.size > 0 || room.recording !== null || [...room.devices.values()].some((d) => d.socketId !== null);
+      const live = room.viewers.size > 0 || room.recording !== null || room.study !== null || [...room.devices.values()].some((d) => d.socketId !== null);
       if (live) room.lastActiveMs = nowMs;
       else if (nowMs - room.lastActiveMs > ROOM_IDLE_TTL_MS) {
         this.rooms.delete(room.code);

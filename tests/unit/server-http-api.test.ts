@@ -94,8 +94,8 @@ describe("/api/rooms", () => {
     expect(r.status).toBe(200);
     expect(r.body).toEqual({
       rooms: [
-        { code: a.code, createdAtMs: 61_400, viewers: [], devices: [], recording: null },
-        { code: b.code, createdAtMs: 70_000, viewers: [], devices: [], recording: null },
+        { code: a.code, createdAtMs: 61_400, viewers: [], devices: [], recording: null, study: null },
+        { code: b.code, createdAtMs: 70_000, viewers: [], devices: [], recording: null, study: null },
       ],
     });
   });

@@ -47,10 +47,10 @@ describe("StreamStore", () => {
     store.addBatch(batch("s1", 0, 3), null);
     store.addBatch(batch("s1", 3, 3), null);
     expect(calls).toBe(1);
-    store.setRoom({ code: "K7QM4X", createdAtMs: 0, viewers: [], devices: [], recording: null });
+    store.setRoom({ code: "K7QM4X", createdAtMs: 0, viewers: [], devices: [], recording: null, study: null });
     expect(calls).toBe(2);
     off();
-    store.setRoom({ code: "K7QM4X", createdAtMs: 0, viewers: [], devices: [], recording: null });
+    store.setRoom({ code: "K7QM4X", createdAtMs: 0, viewers: [], devices: [], recording: null, study: null });
     expect(calls).toBe(2);
   });
 });
@@ -62,7 +62,7 @@ describe("StreamStore room health", () => {
       id, name: id, source: "phone" as const, platform: "android" as const, connected: true, samples: 1, rateHz, jitterMs: 0, gaps: 0,
       dropped: 0, duplicates: 0, clockOffsetMs: 0, rttMs: 1, latencyMsP50: 1, latencyMsP95: 2, lastSampleAtMs: 0,
     });
-    store.setRoom({ code: "K7QM4X", createdAtMs: 0, viewers: [], devices: [device("a", 0), device("b", 0)], recording: null });
+    store.setRoom({ code: "K7QM4X", createdAtMs: 0, viewers: [], devices: [device("a", 0), device("b", 0)], recording: null, study: null });
     store.mergeDeviceInfo("K7QM4X", [device("b", 60)]);
     expect(store.room!.devices.map((d) => [d.id, d.rateHz])).toEqual([["a", 0], ["b", 60]]);
     store.mergeDeviceInfo("ZZZZZZ", [device("a", 99)]);

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
 import { recordingsApi } from "@/lib/client/recordings-api";
 import type { RecordingDetail } from "@/lib/protocol/recordings";
+import type { TimeWindow } from "@/lib/review/timeline-view";
 import { ReviewError } from "./review-error";
 import { ReviewHeader } from "./review-header";
 import { ReviewTimeline } from "./review-timeline";
@@ -14,8 +15,11 @@ import { useReviewAnnotations } from "./use-review-annotations";
 
 type Load = { status: "loading" } | { status: "error"; error: unknown } | { status: "ready"; detail: RecordingDetail };
 
-/** /recordings/<id>: loads the recording, then shows it for review; a clear screen when it cannot. */
-export function ReviewPage({ id }: { id: string }) {
+/**
+ * /recordings/<id>: loads the recording, then shows it for review; a clear screen when it cannot.
+ * `span`: a linked stretch of the recording clock to open zoomed to (review-link.ts), else the whole recording.
+ */
+export function ReviewPage({ id, span = null }: { id: string; span?: TimeWindow | null }) {
   const [load, setLoad] = useState<Load>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
 
@@ -44,13 +48,13 @@ export function ReviewPage({ id }: { id: string }) {
       </DesktopHeader>
       {load.status === "loading" && <p className="animate-pulse p-10 text-center text-2xl text-slate-300">Opening the recording…</p>}
       {load.status === "error" && <ReviewError id={id} error={load.error} retry={retry} />}
-      {load.status === "ready" && <ReviewLoaded key={load.detail.id} initial={load.detail} />}
+      {load.status === "ready" && <ReviewLoaded key={load.detail.id} initial={load.detail} span={span} />}
     </div>
   );
 }
 
 /** The loaded recording: header, notices about saving, and the timeline, all on one saved state. */
-function ReviewLoaded({ initial }: { initial: RecordingDetail }) {
+function ReviewLoaded({ initial, span }: { initial: RecordingDetail; span: TimeWindow | null }) {
   const a = useReviewAnnotations(initial);
   // A recording in progress grows: reloading remounts the timeline so that it fetches the samples again.
   const [reloads, setReloads] = useState(0);
@@ -87,8 +91,10 @@ function ReviewLoaded({ initial }: { initial: RecordingDetail }) {
         </div>
       )}
       <ReviewTimeline
-        key={reloads}
+        // A new linked span (same recording, other trial) opens anew on it, as a first visit would.
+        key={`${reloads} ${span ? `${span.startMs}-${span.endMs}` : "fit"}`}
         detail={a.detail}
+        span={span}
         shown={a.shown}
         readOnly={a.readOnly}
         onEdit={a.edit}

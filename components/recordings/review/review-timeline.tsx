@@ -9,6 +9,7 @@ import { EventLane } from "./event-lane";
 import { LabelLane } from "./label-lane";
 import { OverviewStrip } from "./overview-strip";
 import { labelChoices, recordingBounds } from "./recording-bounds";
+import { linkView } from "./review-link";
 import { ReviewChart } from "./review-chart";
 import { REVIEW_CHARTS } from "./review-chart-options";
 import { plotAreaOf } from "./review-geometry";
@@ -20,6 +21,8 @@ import { useTimelineWheel } from "./use-timeline-wheel";
 
 export interface ReviewTimelineProps {
   detail: RecordingDetail;
+  /** A linked span to open on (recording clock); the whole recording when null or outside it. */
+  span?: TimeWindow | null;
   /** Labels and trim as shown (saved or being saved). */
   shown: Annotations;
   /** Still recording: view only, no label or trim edits (the server refuses them until Stop). */
@@ -38,12 +41,12 @@ export interface ReviewTimelineProps {
  * the window, the selection, the label being drawn and a drag's draft; the samples
  * stay in typed arrays that the charts draw imperatively.
  */
-export function ReviewTimeline({ detail, shown, readOnly, onEdit, onUndo, onRedo, canUndo, canRedo, saving }: ReviewTimelineProps) {
+export function ReviewTimeline({ detail, span = null, shown, readOnly, onEdit, onUndo, onRedo, canUndo, canRedo, saving }: ReviewTimelineProps) {
   const { startMs: boundsStartMs, endMs: boundsEndMs } = recordingBounds(detail);
   // Stable while the extent is, so that edits (a new detail each) do not re-clamp or re-attach listeners.
   const bounds = useMemo<TimeWindow>(() => ({ startMs: boundsStartMs, endMs: boundsEndMs }), [boundsStartMs, boundsEndMs]);
   const [deviceId, setDeviceId] = useState(detail.devices[0]?.id ?? null);
-  const [rawView, setView] = useState(() => viewFit(bounds));
+  const [rawView, setView] = useState(() => linkView(span, bounds) ?? viewFit(bounds));
   const view = viewClamp(rawView, bounds);
   const [draft, setDraft] = useState<LabelSpan[] | null>(null);
   const labels = draft ?? shown.labels;
