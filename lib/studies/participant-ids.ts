@@ -1,8 +1,12 @@
 import { PARTICIPANT_ID_PATTERN } from "../protocol/studies";
 
-/** P01, P02, ...: one more than the highest number in use, keeping the widest width seen. */
-export function nextParticipantId(taken: readonly string[]): string {
-  const numbers = taken.filter((t) => PARTICIPANT_ID_PATTERN.test(t)).map((t) => Number(t.slice(1)));
-  const width = Math.max(2, ...taken.map((t) => t.length - 1));
-  return `P${String(numbers.reduce((m, n) => Math.max(m, n), 0) + 1).padStart(width, "0")}`;
+/**
+ * P01, P02, ...: one more than the highest number in use, as wide as the widest valid
+ * id (at least two digits); null once P9999 is taken (ids are at most four digits).
+ */
+export function nextParticipantId(taken: readonly string[]): string | null {
+  const valid = taken.filter((t) => PARTICIPANT_ID_PATTERN.test(t));
+  const next = valid.reduce((m, t) => Math.max(m, Number(t.slice(1))), 0) + 1;
+  const id = `P${String(next).padStart(Math.max(2, ...valid.map((t) => t.length - 1)), "0")}`;
+  return PARTICIPANT_ID_PATTERN.test(id) ? id : null;
 }

@@ -4,7 +4,7 @@ import { nextParticipantId } from "./participant-ids";
 /** The first participant who has not run yet, else a new id after the last. */
 export function nextFreeParticipant(study: StudyDetail): string {
   const waiting = study.participants.find((p) => p.session === null || p.session.status === "declined");
-  return waiting?.participant ?? nextParticipantId(study.participants.map((p) => p.participant));
+  return waiting?.participant ?? nextParticipantId(study.participants.map((p) => p.participant)) ?? "";
 }
 
 /** A known participant's condition order; null for a new id (the server assigns the next row). */

@@ -27,11 +27,11 @@ const COLUMNS: readonly [string, (r: StudyTrialRow) => string | number | null][]
   ["prompt_at_session_ms", (r) => r.promptAtSessionMs],
 ];
 
-/** Quotes a field when it needs it; a leading = + - @ is defused so a spreadsheet does not run it as a formula. */
+/** Quotes a field when it needs it; a leading = + - @ tab or CR is defused so a spreadsheet does not run it as a formula. */
 function cell(v: string | number | null): string {
   if (v === null) return "";
   if (typeof v === "number") return Number.isInteger(v) ? String(v) : v.toFixed(1);
-  const safe = /^[=+\-@]/.test(v) ? `'${v}` : v;
+  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -66,7 +66,7 @@ export class StudyStore {
   update(id: string, definition: StudyDefinition): StudyDetail {
     const before = this.definition(id);
     const ran = (this.db.prepare("SELECT COUNT(*) AS n FROM study_sessions WHERE study_id = ? AND status != 'declined'").get(id) as { n: number }).n > 0;
-    const fixed = (d: StudyDefinition) => JSON.stringify([d.sceneId, d.trials, d.conditions]);
+    const fixed = (d: StudyDefinition) => canonicalJson([d.sceneId, d.trials, d.conditions]);
     if (ran && fixed(before) !== fixed(definition)) {
       throw new RecordingStoreError(409, "Sessions have run with this script: the scene, trials and conditions can no longer change (the name, consent text and rest still can). Make a new study instead.");
     }
@@ -126,6 +126,7 @@ export class StudyStore {
     return this.db.transaction(() => {
       const taken = this.db.prepare("SELECT participant, position FROM study_participants WHERE study_id = ?").all(studyId) as { participant: string; position: number }[];
       const id = participant ?? nextParticipantId(taken.map((t) => t.participant));
+      if (id === null) throw new RecordingStoreError(409, "Every participant id up to P9999 is taken: type one that is free.");
       if (taken.some((t) => t.participant === id)) throw new RecordingStoreError(409, `${id} is already in this study.`);
       const position = taken.reduce((m, t) => Math.max(m, t.position + 1), 0);
       this.db.prepare("INSERT INTO study_participants (study_id, participant, position, created_at_ms) VALUES (?, ?, ?, ?)").run(studyId, id, position, this.nowMs());
@@ -213,4 +214,11 @@ function toSessionInfo(s: SessionRow, d: StudyDefinition): SessionInfo {
     trialsDone: s.trials_done,
     trialsTotal: d.trials.length * d.conditions.length,
   };
+}
+
+/** JSON with object keys sorted, so the same settings compare equal whatever order an editor wrote them in. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
 }

@@ -74,6 +74,7 @@ describe("study CSV export", () => {
     expect(cells({ prompt: "+tap twice" })).toContain(",'+tap twice,");
     expect(cells({ prompt: "-flick" })).toContain(",'-flick,");
     expect(cells({ conditionName: "@loud" })).toContain(",'@loud,");
+    expect(cells({ prompt: "\tcmd" })).toContain(",'\tcmd,");
     // Not at the start: left alone.
     expect(cells({ prompt: "Tap = answer" })).toContain(",Tap = answer,");
   });
