@@ -40,6 +40,7 @@ export class DesktopDetectors<S extends SlotId = CompareSlotId> {
   readonly slotIds: readonly S[];
   /** Columns: tEndMs, score. Read by the chart's frame loop. */
   readonly scores: Record<S, RingBuffer>;
+  private readonly scoreListeners = new Set<(slot: S, points: readonly { tEndMs: number; score: number }[]) => void>();
   readonly events: Record<S, InteractionEvent[]>;
   private state: DetectorsState<S>;
   private readonly listeners = new Set<() => void>();
@@ -124,6 +125,12 @@ export class DesktopDetectors<S extends SlotId = CompareSlotId> {
   }
 
   /** The display name of a detector that ran here, for event lists; its id otherwise. */
+  /** Every batch of scores as it arrives (a study session stores them); returns the removal. */
+  onScores(listener: (slot: S, points: readonly { tEndMs: number; score: number }[]) => void): () => void {
+    this.scoreListeners.add(listener);
+    return () => this.scoreListeners.delete(listener);
+  }
+
   detectorName(detectorId: string): string {
     return this.names.get(detectorId) ?? detectorId;
   }
@@ -237,6 +244,7 @@ export class DesktopDetectors<S extends SlotId = CompareSlotId> {
         return this.agreementUpdate();
       case "scores":
         for (const p of r.points) this.scores[slot].push([p.tEndMs, p.score]);
+        for (const l of this.scoreListeners) l(slot, r.points);
         return;
       case "event": {
         const list = this.events[slot];

@@ -5,6 +5,7 @@ import type {
   StudyDefinitionIn,
   StudyDetail,
   StudyEvent,
+  StudyScorePoint,
   StudyResults,
   StudySummary,
 } from "../protocol/studies";
@@ -38,5 +39,6 @@ export const studiesApi = {
   resume: (sessionId: string) => call<LiveStudyInfo>(`${sessionPath(sessionId)}/resume`, { method: "POST" }),
   stop: (sessionId: string) => call<LiveStudyInfo>(`${sessionPath(sessionId)}/stop`, { method: "POST" }),
   mark: (sessionId: string, mark: MarkAdd) => call<LiveStudyInfo>(`${sessionPath(sessionId)}/marks`, json("POST", mark)),
+  scores: (sessionId: string, points: StudyScorePoint[]) => call<{ ok: true }>(`${sessionPath(sessionId)}/scores`, json("POST", { points })),
   events: (sessionId: string, events: StudyEvent[]) => call<{ ok: true }>(`${sessionPath(sessionId)}/events`, json("POST", { events })),
 };

@@ -148,10 +148,30 @@ export interface RecordedEvent {
   score: number | null;
 }
 
+/** A facilitator's mark in the study session that made a recording (recording clock). */
+export interface RecordedMark {
+  tMs: number;
+  kind: "success" | "miss" | "false-trigger" | "note";
+  note: string | null;
+  /** The trial's number in the session (1-based); null before the first trial. */
+  trial: number | null;
+}
+
+/** One detector slot's live scores stored with a recording: times on the recording clock, scores 0..1. */
+export interface RecordedScores {
+  slot: string;
+  tMs: number[];
+  score: number[];
+}
+
 export interface RecordingDetail extends RecordingSummary {
   /** Recording clock, sorted by start. */
   labels: LabelSpan[];
   events: RecordedEvent[];
+  /** Study sessions only (empty otherwise): the facilitator's marks and notes. */
+  marks: RecordedMark[];
+  /** Study sessions only (empty otherwise): the live detectors' scores per slot. */
+  scores: RecordedScores[];
   trim: RecordingTrim | null;
   protocol: ProtocolStep[] | null;
   /** Grows with every saved annotation edit, undo and redo. */

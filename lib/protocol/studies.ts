@@ -92,6 +92,15 @@ export const studyEventSchema = z.strictObject({
 export const studyEventsSchema = z.strictObject({ events: z.array(studyEventSchema).min(1).max(100) });
 export type StudyEvent = z.infer<typeof studyEventSchema>;
 
+/** `POST /api/study-sessions/ID/scores`: the console's live detector scores, times on the server clock. */
+export const studyScoresSchema = z.strictObject({
+  points: z
+    .array(z.strictObject({ slot: roleSchema, tMs: z.number().positive(), score: z.number().min(0).max(1) }))
+    .min(1)
+    .max(5000),
+});
+export type StudyScorePoint = z.infer<typeof studyScoresSchema>["points"][number];
+
 export const SESSION_STATUSES = ["consent", "running", "paused", "complete", "stopped", "declined", "interrupted"] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 

@@ -89,7 +89,8 @@ export const MIGRATIONS: readonly string[] = [
   // and trial spans (as labels) live in its recording; the tables below hold the
   // study, its participants (ids only), and the session's trials and facilitator marks.
   // Events gain the detector slot (a study's role) and the decision time, so detection
-  // latency can be computed from stored events.
+  // latency can be computed from stored events; the live detectors' scores are kept
+  // per slot, to see on the timeline how close a miss came to the threshold.
   `
   ALTER TABLE events ADD COLUMN slot TEXT;
   ALTER TABLE events ADD COLUMN detected_at_ms REAL;
@@ -143,5 +144,12 @@ export const MIGRATIONS: readonly string[] = [
     note TEXT
   );
   CREATE INDEX study_marks_by_session ON study_marks (session_id, at_ms);
+  CREATE TABLE scores (
+    recording_id TEXT NOT NULL REFERENCES recordings (id) ON DELETE CASCADE,
+    slot TEXT NOT NULL,
+    t_ms REAL NOT NULL,
+    score REAL NOT NULL,
+    PRIMARY KEY (recording_id, slot, t_ms)
+  ) WITHOUT ROWID;
   `,
 ];

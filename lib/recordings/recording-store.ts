@@ -14,6 +14,7 @@ import { RecordingAnnotations } from "./recording-annotations";
 import { recordingDbOpen, type Db } from "./recording-db";
 import { toSummary, type DeviceRow, type RecordingRow } from "./recording-rows";
 import { SampleRows, type SampleChunk } from "./recording-samples";
+import { studyTimeline } from "./study-timeline";
 import { RecordingStoreError } from "./recording-store-error";
 
 export interface DeviceMeta {
@@ -97,6 +98,14 @@ export class RecordingStore {
     })();
   }
 
+  /** Live detector scores, per slot; a time already stored for the slot is kept as it was (a resend). */
+  scoresAdd(recordingId: string, points: readonly { slot: string; tMs: number; score: number }[]): void {
+    const insert = this.db.prepare("INSERT OR IGNORE INTO scores (recording_id, slot, t_ms, score) VALUES (?, ?, ?, ?)");
+    this.db.transaction(() => {
+      for (const p of points) insert.run(recordingId, p.slot, p.tMs, p.score);
+    })();
+  }
+
   /** A study's events also carry their slot (the scene role) and decision time. */
   eventsAdd(recordingId: string, events: readonly (RecordedEvent & { slot?: string; detectedAtMs?: number })[]): void {
     const insert = this.db.prepare("INSERT INTO events (recording_id, t_ms, device_id, interaction, detector, score, slot, detected_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -150,6 +159,7 @@ export class RecordingStore {
       ...summary,
       labels: this.annotations.labels(recordingId, this.nowMs()),
       events,
+      ...studyTimeline(this.db, recordingId),
       trim: row.trim_start_ms !== null && row.trim_end_ms !== null ? { startMs: row.trim_start_ms, endMs: row.trim_end_ms } : null,
       protocol: row.protocol ? (JSON.parse(row.protocol) as ProtocolStep[]) : null,
       revision: row.revision,

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
 import { issuesToMessage } from "../protocol/schemas";
-import { markAddSchema, participantAddSchema, participantIdSchema, sessionStartSchema, studyDefinitionSchema, studyEventsSchema } from "../protocol/studies";
+import { markAddSchema, participantAddSchema, participantIdSchema, sessionStartSchema, studyDefinitionSchema, studyEventsSchema, studyScoresSchema } from "../protocol/studies";
 import { RecordingStoreError } from "../recordings/recording-store-error";
 import { studyCsv, studyJson } from "../studies/study-export";
 import { studyResults } from "../studies/study-results";
@@ -67,7 +67,7 @@ export function createStudyRoutes(deps: StudyRoutesDeps) {
         if (p) send(res, 200, studies.update(id, p));
       },
       DELETE: (_q, res, id) => {
-        if (runner.isRunningStudy(id)) return fail(res, 409, "A session of this study is running: stop it first.");
+        if (runner.isRunning(id)) return fail(res, 409, "A session of this study is running: stop it first.");
         studies.remove(id);
         res.writeHead(204).end();
       },
@@ -80,7 +80,7 @@ export function createStudyRoutes(deps: StudyRoutesDeps) {
       DELETE: (_q, res, id, rest) => {
         const parsed = participantIdSchema.safeParse(pathSegmentDecode(rest[0] ?? "") ?? "");
         if (!parsed.success) return fail(res, 400, issuesToMessage(parsed.error));
-        if (runner.isRunningParticipant(id, parsed.data)) return fail(res, 409, `${parsed.data}'s session is running: stop it first.`);
+        if (runner.isRunning(id, parsed.data)) return fail(res, 409, `${parsed.data}'s session is running: stop it first.`);
         studies.participantRemove(id, parsed.data);
         res.writeHead(204).end();
       },
@@ -103,6 +103,14 @@ export function createStudyRoutes(deps: StudyRoutesDeps) {
       POST: async (req, res, id) => {
         const p = await body(req, res, markAddSchema);
         if (p) send(res, 201, runner.mark(id, p.kind, p.note ?? null, p.atServerMs));
+      },
+    },
+    scores: {
+      POST: async (req, res, id) => {
+        const p = await body(req, res, studyScoresSchema);
+        if (!p) return;
+        runner.scores(id, p.points);
+        send(res, 200, { ok: true });
       },
     },
     events: {

@@ -1,6 +1,6 @@
 import type { DevicePrompt } from "../protocol/recordings";
 import { roomCodeFormat } from "../protocol/room-code";
-import { STUDY_LEAD_IN_S, type DeviceConsent, type LiveStudyInfo, type MarkKind, type StudyDefinition, type StudyEvent, type StudyPhase } from "../protocol/studies";
+import { STUDY_LEAD_IN_S, type DeviceConsent, type LiveStudyInfo, type MarkKind, type StudyDefinition, type StudyEvent, type StudyPhase, type StudyScorePoint } from "../protocol/studies";
 import type { RecordingStore } from "../recordings/recording-store";
 import { RecordingStoreError } from "../recordings/recording-store-error";
 import { liveTrial, studyPlan, studyPrompts, type PlannedTrial } from "../studies/study-plan";
@@ -8,6 +8,7 @@ import type { StudyStore } from "../studies/study-store";
 import type { Hub } from "./hub";
 import type { Recorder } from "./recorder";
 import type { Room } from "./room-registry";
+import { StepTimer } from "./step-timer";
 
 export interface StudyRunnerDeps {
   studies: StudyStore;
@@ -25,7 +26,7 @@ interface Running {
   /** Index into the plan of the trial shown now, or of the last one. */
   cursor: number;
   trialOpen: boolean;
-  timer: ReturnType<typeof setTimeout> | null;
+  timer: StepTimer;
   info: LiveStudyInfo;
 }
 
@@ -76,7 +77,7 @@ export class StudyRunner {
       plan,
       cursor: 0,
       trialOpen: false,
-      timer: null,
+      timer: new StepTimer(this.nowMs, (err) => this.log(`session ${sessionId} step failed`, err)),
       info: {
         sessionId,
         studyId,
@@ -103,7 +104,7 @@ export class StudyRunner {
   pause(sessionId: string): LiveStudyInfo {
     const r = this.session(sessionId);
     if (!["lead-in", "trial", "rest"].includes(r.info.phase)) throw new RecordingStoreError(409, `Cannot pause during ${r.info.phase}.`);
-    this.timerClear(r);
+    r.timer.clear();
     const now = this.nowMs();
     if (r.trialOpen) {
       // The interrupted trial is taken back and prompted afresh on resume: its partial time would skew the figures.
@@ -131,7 +132,7 @@ export class StudyRunner {
 
   stop(sessionId: string, reason = "stopped by the facilitator"): LiveStudyInfo {
     const r = this.session(sessionId);
-    this.timerClear(r);
+    r.timer.clear();
     const now = this.nowMs();
     if (r.trialOpen) this.deps.studies.sessions.trialDrop(sessionId, r.plan[r.cursor]!.seq);
     this.end(r, r.info.phase === "consent" ? "declined" : "stopped", reason, now);
@@ -166,12 +167,16 @@ export class StudyRunner {
     if (hit) this.trialEnd(r, "detector", Math.max(hit.detectedAtMs, r.info.trial!.startedAtMs));
   }
 
-  isRunningStudy(studyId: string): boolean {
-    return [...this.running.values()].some((r) => r.info.studyId === studyId);
+  /** The console's live detector scores, kept with the recording for the timeline. */
+  scores(sessionId: string, points: readonly StudyScorePoint[]): void {
+    const r = this.finished.get(sessionId) ?? this.session(sessionId);
+    if (r.info.recordingId === null) throw new RecordingStoreError(409, "The participant has not agreed yet: nothing is recorded.");
+    this.deps.recordings.scoresAdd(r.info.recordingId, points);
   }
 
-  isRunningParticipant(studyId: string, participant: string): boolean {
-    return [...this.running.values()].some((r) => r.info.studyId === studyId && r.info.participant === participant);
+  /** A session of the study (of that participant, when given) is running. */
+  isRunning(studyId: string, participant?: string): boolean {
+    return [...this.running.values()].some((r) => r.info.studyId === studyId && (participant === undefined || r.info.participant === participant));
   }
 
   /** Ends every session (server shutdown); they stay stopped, with their finished trials. */
@@ -204,7 +209,7 @@ export class StudyRunner {
     const t = r.plan[r.cursor]!;
     const until = this.nowMs() + STUDY_LEAD_IN_S * 1000;
     this.set(r, { phase: "lead-in", pausedPhase: null, conditionIndex: t.conditionIndex, phaseUntilMs: until, prompt: studyPrompts.getReady(t.seq, r.plan.length, until) });
-    this.at(r, until, () => this.trialBegin(r));
+    r.timer.at(until, () => this.trialBegin(r));
   }
 
   private trialBegin(r: Running) {
@@ -219,11 +224,11 @@ export class StudyRunner {
     this.deps.recorder.label(r.info.recordingId!, t.role, now);
     r.trialOpen = true;
     this.set(r, { phase: "trial", trial: liveTrial(t, r.plan.length, now, until), phaseUntilMs: until, prompt: studyPrompts.trial(t, r.plan.length, until) });
-    this.at(r, until, () => this.trialEnd(r, "time-limit", until));
+    r.timer.at(until, () => this.trialEnd(r, "time-limit", until));
   }
 
   private trialEnd(r: Running, reason: NonNullable<NonNullable<LiveStudyInfo["trial"]>["ended"]>, atMs: number) {
-    this.timerClear(r);
+    r.timer.clear();
     const t = r.plan[r.cursor]!;
     this.deps.studies.sessions.trialEnd(r.info.sessionId, t.seq, atMs, reason);
     this.labelEnd(r, atMs);
@@ -239,7 +244,7 @@ export class StudyRunner {
     } else {
       const until = now + r.def.restS * 1000;
       this.set(r, { phase: "rest", trial, phaseUntilMs: until, prompt: studyPrompts.rest(t.seq, r.plan.length, until) });
-      this.at(r, until, () => {
+      r.timer.at(until, () => {
         r.cursor++;
         this.trialBegin(r);
       });
@@ -247,7 +252,7 @@ export class StudyRunner {
   }
 
   private end(r: Running, status: "complete" | "stopped" | "declined", reason: string, now: number) {
-    this.timerClear(r);
+    r.timer.clear();
     this.running.delete(r.info.sessionId);
     this.finished.set(r.info.sessionId, r);
     this.deps.studies.sessions.status(r.info.sessionId, status, { endedAtMs: now, endReason: reason });
@@ -259,8 +264,7 @@ export class StudyRunner {
     }
     const until = now + DONE_SHOWN_MS;
     this.set(r, { phase: "done", phaseUntilMs: until, prompt: studyPrompts.done(r.plan.length, until) });
-    r.timer = setTimeout(() => this.clearDone(r.room, r.info.sessionId), DONE_SHOWN_MS);
-    r.timer.unref?.();
+    r.timer.at(until, () => this.clearDone(r.room, r.info.sessionId));
   }
 
   /** Takes a finished session off the room (and its "All done" off the phone). */
@@ -281,24 +285,6 @@ export class StudyRunner {
     const r = this.running.get(sessionId);
     if (r) return r;
     throw new RecordingStoreError(409, "That session is not running (it ended, or the server restarted).");
-  }
-
-  private at(r: Running, tMs: number, fn: () => void) {
-    this.timerClear(r);
-    r.timer = setTimeout(() => {
-      r.timer = null;
-      // A timer's exception would otherwise take the server down with every live session.
-      try {
-        fn();
-      } catch (err) {
-        this.log(`session ${r.info.sessionId} step failed`, err);
-      }
-    }, Math.max(0, tMs - this.nowMs()));
-  }
-
-  private timerClear(r: Running) {
-    if (r.timer !== null) clearTimeout(r.timer);
-    r.timer = null;
   }
 
   /** A new info object (screens compare by identity) on the room, and the phone's prompt when it changed. */

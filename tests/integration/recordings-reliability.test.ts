@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PhoneLink } from "@/lib/client/phone-link";
 import type { RecordingDetail, RecordingSummary } from "@/lib/protocol/recordings";
 import { SAMPLE_WIDTH, type SampleTuple } from "@/lib/protocol/sample";
+import { apiServerSpawn } from "../support/api-server-spawn";
 import { phoneNowMs, roomCreate, samplesStream, testServerStart, type TestServer, until } from "./harness";
 
 
@@ -73,22 +74,10 @@ describe("a server killed with SIGKILL during a recording", () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const serverStart = async (port = 0): Promise<{ child: ChildProcess; url: string }> => {
-    const child = spawn(process.execPath, ["--import", "tsx", "tests/support/api-server-child.ts"], {
-      env: { ...process.env, DATA_DIR: dataDir, PORT: String(port) },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    children.push(child);
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = "";
-      child.stdout!.on("data", (b: Buffer) => {
-        out += b.toString();
-        const line = out.split("\n").find((l) => l.startsWith("{"));
-        if (line) resolve((JSON.parse(line) as { url: string }).url);
-      });
-      child.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
-    });
-    return { child, url };
+  const serverStart = async () => {
+    const started = await apiServerSpawn(dataDir);
+    children.push(started.child);
+    return started;
   };
 
   it("keeps all but at most the last second, marked interrupted", async () => {

@@ -86,6 +86,10 @@ describe("studies API", () => {
     const promptAt = studyOf(room)!.trial!.startedAtMs;
     await api("POST", `/api/study-sessions/${sid}/events`, { events: [event("other", Date.now())] });
     expect(studyOf(room)!.phase).toBe("trial");
+    const scoresAt = Date.now();
+    const points = [0.1, 0.4, 0.9].map((score, i) => ({ slot: "trigger", tMs: scoresAt - 300 + i * 100, score }));
+    expect((await api("POST", `/api/study-sessions/${sid}/scores`, { points })).status).toBe(200);
+    expect((await api("POST", `/api/study-sessions/${sid}/scores`, { points: [{ slot: "trigger", tMs: scoresAt, score: 1.5 }] })).status).toBe(400);
     const detectedAt = Date.now();
     expect((await api("POST", `/api/study-sessions/${sid}/events`, { events: [event("trigger", detectedAt)] })).status).toBe(200);
     expect(studyOf(room)).toMatchObject({ phase: "rest", trial: { seq: 1, ended: "detector" } });
@@ -121,6 +125,15 @@ describe("studies API", () => {
     // Each prompt's span is labelled with its role, the paused attempt of trial 3 included: it happened.
     expect(rec.labels.map((l) => l.label)).toEqual(["trigger", "trigger", "trigger", "trigger", "trigger"]);
     expect(rec.events.map((e) => e.detector)).toEqual(["other: heuristic raise", "trigger: heuristic raise"]);
+    // The study's marks, notes and scores are on the recording's timeline too.
+    expect(rec.marks.map((m) => [m.kind, m.trial])).toEqual([
+      ["false-trigger", 2],
+      ["miss", 2],
+      ["note", 2],
+      ["success", 4],
+    ]);
+    expect(rec.marks[2]!.note).toBe("asked about the second condition");
+    expect(rec.scores).toEqual([{ slot: "trigger", tMs: points.map((p) => p.tMs), score: [0.1, 0.4, 0.9] }]);
 
     const results = (await api<StudyResults>("GET", `/api/studies/${id}/results`)).body;
     expect(results.trials.map((r) => [r.seq, r.condition, r.outcome, r.outcomeBy, r.endReason, r.falseTriggers])).toEqual([

@@ -15,6 +15,7 @@ import { StudyLiveStatus } from "./study-live-status";
 import { StudyRoom, type StudyRoomView } from "./study-room";
 import { useServerOffset } from "./use-server-offset";
 import { useStudyEvents } from "./use-study-events";
+import { useStudyScores } from "./use-study-scores";
 
 const panel = "rounded-2xl border border-slate-700 bg-slate-900/60 p-4";
 
@@ -28,6 +29,7 @@ function ConsoleView({ view }: { view: StudyRoomView }) {
   const params = useSearchParams();
   const sim = useSimPhone(room, scene.logic.simMotion);
   const eventsError = useStudyEvents(live, detectors);
+  useStudyScores(live, detectors);
   const serverOffsetMs = useServerOffset();
   const running = live !== null && live.phase !== "done";
   const condition = study.definition.conditions.find((c) => c.id === view.conditionId);
