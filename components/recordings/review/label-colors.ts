@@ -1,3 +1,5 @@
+import type { RecordedMark } from "@/lib/protocol/recordings";
+
 /**
  * Colours of labels on the review timeline. A label of the recording's label set keeps
  * its place's colour (key 1 is always the same blue), so a researcher learns the
@@ -28,3 +30,15 @@ export function labelColor(label: string, labelSet: readonly string[]): string {
 export function eventColor(interaction: string): string {
   return `hsl(${nameHash(interaction) % 360} 85% 70%)`;
 }
+
+/**
+ * Facilitator marks by kind, fixed so they read at a glance (a success green, a miss
+ * rose, a false trigger amber, a note slate). Events take any hue from their name, but
+ * are diamonds in their own lane; marks are flags, so the two never read alike.
+ */
+export const MARK_COLORS: Readonly<Record<RecordedMark["kind"], string>> = {
+  success: "#4ade80",
+  miss: "#fb7185",
+  "false-trigger": "#fbbf24",
+  note: "#cbd5e1",
+};

@@ -1,11 +1,11 @@
 "use client";
 
 import { useEffect, useRef, type PointerEvent } from "react";
-import type { LabelSpan, RecordingTrim } from "@/lib/protocol/recordings";
+import type { LabelSpan, RecordedMark, RecordingTrim } from "@/lib/protocol/recordings";
 import { viewCenterOn, viewPan, viewXToMs, type TimeWindow } from "@/lib/review/timeline-view";
 import { AXIS_COLORS } from "@/components/desktop/chart-options";
 import type { DeviceSeries } from "./device-series";
-import { labelColor } from "./label-colors";
+import { labelColor, MARK_COLORS } from "./label-colors";
 import { LaneRow } from "./lane-row";
 import { viewPct } from "./trim-shade";
 
@@ -15,6 +15,8 @@ export interface OverviewStripProps {
   view: TimeWindow;
   labels: readonly LabelSpan[];
   labelSet: readonly string[];
+  /** A study session's facilitator marks: ticks along the top, so a miss can be found and jumped to. */
+  marks: readonly RecordedMark[];
   trim: RecordingTrim | null;
   onView(view: TimeWindow): void;
 }
@@ -22,8 +24,9 @@ export interface OverviewStripProps {
 const HEIGHT_PX = 52;
 const ACCEL_RANGE_MPS2 = 14;
 const LABEL_BAR_PX = 8;
+const MARK_TICK_PX = 7;
 
-/** Draws the whole recording: the acceleration per pixel column, labels below it, trim greyed. */
+/** Draws the whole recording: the acceleration per pixel column, labels below it, marks as ticks on top, trim greyed. */
 function overviewDraw(canvas: HTMLCanvasElement, p: OverviewStripProps) {
   const dpr = window.devicePixelRatio || 1;
   const w = Math.max(1, Math.round(canvas.clientWidth * dpr));
@@ -66,6 +69,10 @@ function overviewDraw(canvas: HTMLCanvasElement, p: OverviewStripProps) {
     g.fillStyle = labelColor(s.label, p.labelSet);
     g.fillRect(xOf(s.tStartMs), plotH + dpr, Math.max(dpr, xOf(s.tEndMs) - xOf(s.tStartMs)), LABEL_BAR_PX * dpr - dpr);
   }
+  for (const m of p.marks) {
+    g.fillStyle = MARK_COLORS[m.kind];
+    g.fillRect(Math.round(xOf(m.tMs) - dpr / 2), 0, Math.max(1, Math.round(1.5 * dpr)), MARK_TICK_PX * dpr);
+  }
   if (p.trim) {
     g.fillStyle = "rgba(2, 6, 23, 0.72)";
     g.fillRect(0, 0, Math.max(0, xOf(p.trim.startMs)), h);
@@ -98,7 +105,7 @@ export function OverviewStrip(props: OverviewStripProps) {
     return () => resize.disconnect();
     // The window (`view`) is deliberately not a dependency: moving the box needs no redraw.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [props.series, props.bounds, props.labels, props.labelSet, props.trim]);
+  }, [props.series, props.bounds, props.labels, props.labelSet, props.marks, props.trim]);
 
   const msAt = (e: PointerEvent<HTMLElement>) => {
     const r = e.currentTarget.getBoundingClientRect();

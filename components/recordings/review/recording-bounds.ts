@@ -6,7 +6,7 @@ const EMPTY_SPAN_MS = 1000;
 
 /**
  * The stretch of the recording clock the timeline can show: from the start (or an
- * earlier sample) to the end, the last sample, label or event, whichever is latest.
+ * earlier sample) to the end, the last sample, label, event, mark or score, whichever is latest.
  * Samples are mapped with each device's clock offset, so devices line up.
  */
 export function recordingBounds(d: RecordingDetail): TimeWindow {
@@ -21,6 +21,8 @@ export function recordingBounds(d: RecordingDetail): TimeWindow {
   }
   for (const l of d.labels) take(l.tStartMs, l.tEndMs);
   for (const e of d.events) take(e.tMs, e.tMs);
+  for (const m of d.marks) take(m.tMs, m.tMs);
+  for (const s of d.scores) for (const t of s.tMs) take(t, t);
   return { startMs, endMs: endMs > startMs ? endMs : startMs + EMPTY_SPAN_MS };
 }
 

@@ -31,6 +31,8 @@ export interface ReviewChartContext {
   trimS(): [number, number] | null;
   /** Labels in seconds with their colours, drawn faintly behind the lines. */
   labelBandsS(): readonly { startS: number; endS: number; color: string }[];
+  /** A study session's facilitator marks in seconds with their colours, drawn as dashed lines across the plot. */
+  markLinesS(): readonly { atS: number; color: string }[];
   /** A drag across the chart selected this range of seconds. */
   onSelectRange(startS: number, endS: number): void;
   onFit(): void;
@@ -49,6 +51,29 @@ const TRIM_SHADE = "rgba(2, 6, 23, 0.72)";
 const BAND_ALPHA = 0.1;
 /** A drag narrower than this is a click, not a zoom. */
 const SELECT_MIN_PX = 4;
+
+/** Strokes a dashed vertical line at each mark inside the window, faint enough that many of them (zoomed out) do not hide the motion. */
+function drawMarkLines(u: uPlot, marks: readonly { atS: number; color: string }[]) {
+  if (marks.length === 0) return;
+  const { left, width, top, height } = u.bbox;
+  const g = u.ctx;
+  // The canvas is in device px (uPlot scales it by the pixel ratio); the dashes should not shrink on a sharp screen.
+  const dpr = window.devicePixelRatio || 1;
+  g.save();
+  g.globalAlpha = 0.55;
+  g.lineWidth = dpr;
+  g.setLineDash([4 * dpr, 4 * dpr]);
+  for (const m of marks) {
+    const x = Math.round(u.valToPos(m.atS, "x", true)) + 0.5;
+    if (x < left || x > left + width) continue;
+    g.strokeStyle = m.color;
+    g.beginPath();
+    g.moveTo(x, top);
+    g.lineTo(x, top + height);
+    g.stroke();
+  }
+  g.restore();
+}
 
 /** Fills the plot area's part between two x values (seconds), clipped to it; canvas px. */
 function fillBetween(u: uPlot, fromS: number, toS: number, style: string) {
@@ -109,6 +134,8 @@ export function reviewChartOptions(spec: ReviewChartSpec, width: number, height:
       ],
       draw: [
         (u) => {
+          // Before the trim shade, which greys them with everything else that is cut.
+          drawMarkLines(u, ctx.markLinesS());
           const trim = ctx.trimS();
           if (!trim) return;
           const [lo, hi] = ctx.xRangeS();

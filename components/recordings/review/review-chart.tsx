@@ -2,9 +2,9 @@
 
 import { useEffect, useRef } from "react";
 import uPlot from "uplot";
-import type { LabelSpan, RecordingTrim } from "@/lib/protocol/recordings";
+import type { LabelSpan, RecordedMark, RecordingTrim } from "@/lib/protocol/recordings";
 import type { TimeWindow } from "@/lib/review/timeline-view";
-import { labelColor } from "./label-colors";
+import { labelColor, MARK_COLORS } from "./label-colors";
 import { reviewChartOptions, type ReviewChartContext, type ReviewChartSpec } from "./review-chart-options";
 
 export interface ReviewChartProps {
@@ -18,6 +18,8 @@ export interface ReviewChartProps {
   trim: RecordingTrim | null;
   labels: readonly LabelSpan[];
   labelSet: readonly string[];
+  /** A study session's facilitator marks, as dashed lines; empty for other recordings. */
+  marks: readonly RecordedMark[];
   syncKey: string;
   /** Time tick labels under this chart (the lowest of the stack). */
   timeAxis: boolean;
@@ -33,14 +35,14 @@ const valueText = (v: number | null | undefined) => (v === null || v === undefin
  * zooming redraws the canvas, React re-renders nothing inside it. The values under the
  * shared cursor are written straight into the caption.
  */
-export function ReviewChart({ spec, data, emptyText, view, originMs, trim, labels, labelSet, syncKey, timeAxis, onZoomTo, onFit }: ReviewChartProps) {
+export function ReviewChart({ spec, data, emptyText, view, originMs, trim, labels, labelSet, marks, syncKey, timeAxis, onZoomTo, onFit }: ReviewChartProps) {
   const plotEl = useRef<HTMLDivElement>(null);
   const plotRef = useRef<uPlot | null>(null);
   const valueEls = useRef<(HTMLSpanElement | null)[]>([]);
-  const state = useRef({ view, originMs, trim, labels, labelSet, onZoomTo, onFit });
+  const state = useRef({ view, originMs, trim, labels, labelSet, marks, onZoomTo, onFit });
 
   useEffect(() => {
-    state.current = { view, originMs, trim, labels, labelSet, onZoomTo, onFit };
+    state.current = { view, originMs, trim, labels, labelSet, marks, onZoomTo, onFit };
   });
 
   useEffect(() => {
@@ -52,6 +54,7 @@ export function ReviewChart({ spec, data, emptyText, view, originMs, trim, label
       xRangeS: () => [toS(s().view.startMs), toS(s().view.endMs)],
       trimS: () => (s().trim ? [toS(s().trim!.startMs), toS(s().trim!.endMs)] : null),
       labelBandsS: () => s().labels.map((l) => ({ startS: toS(l.tStartMs), endS: toS(l.tEndMs), color: labelColor(l.label, s().labelSet) })),
+      markLinesS: () => s().marks.map((m) => ({ atS: toS(m.tMs), color: MARK_COLORS[m.kind] })),
       onSelectRange: (a, b) => s().onZoomTo(a * 1000 + s().originMs, b * 1000 + s().originMs),
       onFit: () => s().onFit(),
       onCursor: (u, idx) => {
@@ -84,7 +87,7 @@ export function ReviewChart({ spec, data, emptyText, view, originMs, trim, label
 
   useEffect(() => {
     plotRef.current?.redraw(false, false);
-  }, [trim, labels, labelSet]);
+  }, [trim, labels, labelSet, marks]);
 
   return (
     <figure data-testid={`review-chart-${spec.kind}`} className="flex min-w-0 flex-col">

@@ -7,6 +7,7 @@ import { labelRelabel, labelRemove, labelSplit, trimClamp } from "@/lib/review/l
 import { viewClamp, viewFit, viewPan, viewXToMs, viewZoom, type TimeWindow } from "@/lib/review/timeline-view";
 import { EventLane } from "./event-lane";
 import { LabelLane } from "./label-lane";
+import { MarkLane } from "./mark-lane";
 import { OverviewStrip } from "./overview-strip";
 import { labelChoices, recordingBounds } from "./recording-bounds";
 import { linkView } from "./review-link";
@@ -14,6 +15,7 @@ import { ReviewChart } from "./review-chart";
 import { REVIEW_CHARTS } from "./review-chart-options";
 import { plotAreaOf } from "./review-geometry";
 import { ReviewToolbar, ZOOM_STEP } from "./review-toolbar";
+import { ScoreLane } from "./score-lane";
 import type { Annotations } from "./use-review-annotations";
 import { useReviewKeys } from "./use-review-keys";
 import { useReviewSamples } from "./use-review-samples";
@@ -37,7 +39,9 @@ export interface ReviewTimelineProps {
 
 /**
  * The review timeline: stacked charts of one device, the labels and events lanes and
- * the overview, all showing one window of the recording clock. React state is only
+ * the overview, all showing one window of the recording clock; a study session's
+ * recording adds the facilitator's marks (flags above the labels, dashed lines across
+ * the charts) and a lane of the live detectors' scores. React state is only
  * the window, the selection, the label being drawn and a drag's draft; the samples
  * stay in typed arrays that the charts draw imperatively.
  */
@@ -178,12 +182,14 @@ export function ReviewTimeline({ detail, span = null, shown, readOnly, onEdit, o
             trim={shown.trim}
             labels={labels}
             labelSet={detail.labelSet}
+            marks={detail.marks}
             syncKey={`review-${detail.id}`}
             timeAxis={i === REVIEW_CHARTS.length - 1}
             onZoomTo={zoomTo}
             onFit={fit}
           />
         ))}
+        {detail.marks.length > 0 && <MarkLane marks={detail.marks} view={view} trim={shown.trim} originMs={detail.startedAtMs} />}
         <LabelLane
           labels={labels}
           labelSet={detail.labelSet}
@@ -197,7 +203,19 @@ export function ReviewTimeline({ detail, span = null, shown, readOnly, onEdit, o
           onCommit={commit}
         />
         <EventLane events={events} view={view} trim={shown.trim} />
-        <OverviewStrip series={series} bounds={bounds} view={view} labels={labels} labelSet={detail.labelSet} trim={shown.trim} onView={setView} />
+        {detail.scores.length > 0 && (
+          <ScoreLane scores={detail.scores} view={view} trim={shown.trim} labels={labels} labelSet={detail.labelSet} marks={detail.marks} />
+        )}
+        <OverviewStrip
+          series={series}
+          bounds={bounds}
+          view={view}
+          labels={labels}
+          labelSet={detail.labelSet}
+          marks={detail.marks}
+          trim={shown.trim}
+          onView={setView}
+        />
       </div>
       <p className="text-sm text-slate-500">
         Wheel zoom · Shift+wheel or ← → pan · drag on a chart: zoom to it · double-click: fit
