@@ -14,7 +14,7 @@ export function DesktopHeader({ children }: { children?: ReactNode }) {
           <div className="hidden text-sm whitespace-nowrap text-slate-400 2xl:block">Live phone motion</div>
         </div>
       </div>
-      <div className="ml-auto flex items-center gap-4">{children}</div>
+      <div className="ml-auto flex min-w-0 items-center gap-4">{children}</div>
     </header>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState, type RefObject } from "react";
 import type { Ack } from "@/lib/protocol/events";
 
 interface ConsentScreenProps {
@@ -26,6 +26,8 @@ export function ConsentScreen({ text, onAnswer, stale }: ConsentScreenProps) {
   const [sending, setSending] = useState<Sending>(null);
   const [sent, setSent] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const textRef = useRef<HTMLParagraphElement>(null);
+  const more = useMoreBelow(textRef, text);
 
   async function answer(agreed: boolean) {
     setSending({ agreed });
@@ -49,9 +51,17 @@ export function ConsentScreen({ text, onAnswer, stale }: ConsentScreenProps) {
         <h1 id={titleId} className="text-4xl leading-tight font-bold">
           Before we start
         </h1>
-        <p data-testid="consent-text" className="min-h-0 flex-1 overflow-y-auto text-xl leading-relaxed break-words whitespace-pre-line text-slate-100">
-          {text}
-        </p>
+        <div className="relative flex min-h-0 flex-1 flex-col">
+          <p ref={textRef} data-testid="consent-text" className="min-h-0 flex-1 overflow-y-auto text-xl leading-relaxed break-words whitespace-pre-line text-slate-100">
+            {text}
+          </p>
+          {more && (
+            // Only a cue for the eye: a screen reader reads the whole text anyway.
+            <div aria-hidden className="pointer-events-none absolute inset-x-0 bottom-0 flex h-20 items-end justify-center bg-gradient-to-t from-black via-black/80 to-transparent">
+              <span className="rounded-full bg-[#21262d] px-4 py-1 text-base text-[#9da7b3]">More below: scroll to read it all ↓</span>
+            </div>
+          )}
+        </div>
 
         <p aria-live="polite" className="min-h-7 text-lg">
           {sent ? (
@@ -92,4 +102,23 @@ export function ConsentScreen({ text, onAnswer, stale }: ConsentScreenProps) {
       </div>
     </div>
   );
+}
+
+/** Whether the text box has more below what shows: a long consent text must not look finished where the screen cuts it. */
+function useMoreBelow(ref: RefObject<HTMLElement | null>, content: string): boolean {
+  const [more, setMore] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const check = () => setMore(el.scrollTop + el.clientHeight < el.scrollHeight - 4);
+    check();
+    el.addEventListener("scroll", check, { passive: true });
+    const resize = new ResizeObserver(check);
+    resize.observe(el);
+    return () => {
+      el.removeEventListener("scroll", check);
+      resize.disconnect();
+    };
+  }, [ref, content]);
+  return more;
 }

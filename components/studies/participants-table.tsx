@@ -6,7 +6,8 @@ import { Badge, type Tone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
 import { studiesApi } from "@/lib/client/studies-api";
-import { participantIdSchema, type ParticipantInfo, type SessionStatus, type StudyDetail } from "@/lib/protocol/studies";
+import { PARTICIPANT_ID_PATTERN, participantIdSchema, type ParticipantInfo, type SessionStatus, type StudyDetail } from "@/lib/protocol/studies";
+import { nextParticipantId } from "@/lib/studies/participant-ids";
 import { ConfirmDelete } from "./confirm-delete";
 import { FieldError, inputClass } from "./editor/fields";
 import { ActionError, errorText } from "./study-shell";
@@ -21,6 +22,8 @@ const STATUS_TONE: Record<SessionStatus, Tone> = {
   interrupted: "warn",
 };
 const HEADERS = ["Participant", "Condition order", "Session", "Trials", "Recording", ""];
+/** A session can start for a participant never run, or one who declined (they may be asked again); the server refuses the rest. */
+const RUNNABLE = (p: ParticipantInfo) => p.session === null || p.session.status === "declined";
 const CELL = "px-3 py-2 align-middle";
 const ACTION = "inline-flex h-11 items-center rounded-lg px-3 font-medium whitespace-nowrap";
 
@@ -50,6 +53,10 @@ export function ParticipantsTable({ study, onChanged }: ParticipantsTableProps) 
   const conditionName = new Map(study.definition.conditions.map((c) => [c.id, c.name]));
   const trialsTotal = study.definition.trials.length * study.definition.conditions.length;
   const studyPath = `/studies/${encodeURIComponent(study.id)}`;
+  // The id an empty field adds: the server picks it the same way.
+  const nextId = nextParticipantId(study.participants.map((p) => p.participant));
+  const typedId = typed.trim();
+  const addsId = typedId === "" ? nextId : PARTICIPANT_ID_PATTERN.test(typedId) ? typedId : null;
 
   async function add() {
     const id = typed.trim();
@@ -90,17 +97,17 @@ export function ParticipantsTable({ study, onChanged }: ParticipantsTableProps) 
           <div className="flex items-center gap-2">
             <input
               data-testid="participant-id-input"
-              aria-label="Participant id (empty: the next free one)"
+              aria-label={`Participant id (empty: ${nextId ?? "the next free one"})`}
               aria-invalid={idError !== null}
               aria-describedby={idError ? "participant-id-error" : undefined}
-              placeholder="Next free id, or P07"
+              placeholder={nextId ?? "P07"}
               value={typed}
               maxLength={5}
               onChange={(e) => setTyped(e.target.value.toUpperCase())}
-              className={inputClass(idError !== null, "w-48 font-mono")}
+              className={inputClass(idError !== null, "w-28 font-mono")}
             />
-            <Button type="submit" data-testid="participant-add" disabled={adding}>
-              {adding ? "Adding…" : "Add participant"}
+            <Button type="submit" data-testid="participant-add" disabled={adding} className="min-w-36">
+              {adding ? "Adding…" : addsId ? `Add ${addsId}` : "Add participant"}
             </Button>
           </div>
           <FieldError id="participant-id-error" message={idError ?? undefined} />
@@ -141,9 +148,11 @@ export function ParticipantsTable({ study, onChanged }: ParticipantsTableProps) 
                     )}
                   </td>
                   <td className={cx(CELL, "text-right whitespace-nowrap")}>
-                    <Link href={`${studyPath}/run?participant=${encodeURIComponent(p.participant)}`} data-testid="participant-run" className={cx(ACTION, "text-slate-100 hover:bg-slate-800")}>
-                      Run session
-                    </Link>
+                    {RUNNABLE(p) && (
+                      <Link href={`${studyPath}/run?participant=${encodeURIComponent(p.participant)}`} data-testid="participant-run" className={cx(ACTION, "text-slate-100 hover:bg-slate-800")}>
+                        Run session
+                      </Link>
+                    )}
                     <button type="button" data-testid="participant-delete" aria-label={`Delete ${p.participant}`} onClick={() => setDeleteFor(p.participant)} className={cx(ACTION, "text-red-300 hover:bg-red-500/15")}>
                       Delete
                     </button>

@@ -70,7 +70,8 @@ export function StudyDetail({ id }: { id: string }) {
   return (
     <StudyShell>
       <div className="flex flex-wrap items-start gap-4">
-        <div className="min-w-0 flex-1">
+        {/* The title keeps a readable width: below it the actions wrap under it instead of squeezing it. */}
+        <div className="min-w-0 flex-1 basis-[36rem]">
           <Link href="/studies" className="text-sm text-sky-300 underline-offset-4 hover:underline">
             All studies
           </Link>

@@ -92,7 +92,7 @@ export function StudyList() {
               {studies.map((s) => (
                 <tr key={s.id} data-testid="study-list-row" data-study={s.id} className="border-t border-slate-800 text-base text-slate-200">
                   <td className={cx(CELL, "max-w-96")}>
-                    <Link href={`/studies/${encodeURIComponent(s.id)}`} className="inline-flex min-h-11 items-center font-semibold break-words text-sky-300 underline-offset-4 hover:underline">
+                    <Link href={`/studies/${encodeURIComponent(s.id)}`} className="-my-2.5 inline-block py-2.5 font-semibold break-words text-sky-300 underline-offset-4 hover:underline">
                       {s.name}
                     </Link>
                   </td>

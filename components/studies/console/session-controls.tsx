@@ -1,8 +1,10 @@
 "use client";
 
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState, type ButtonHTMLAttributes } from "react";
 import { useSession } from "@/components/desktop/session-context";
+import { RecordingDialog } from "@/components/recordings/recording-dialog";
 import { Button } from "@/components/ui/button";
+import { cx } from "@/components/ui/cx";
 import { studiesApi } from "@/lib/client/studies-api";
 import type { LiveStudyInfo, MarkKind } from "@/lib/protocol/studies";
 import { useStudyKeys } from "./use-study-keys";
@@ -25,6 +27,7 @@ export function SessionControls({ live }: { live: LiveStudyInfo }) {
   const [log, setLog] = useState<LogLine[]>([]);
   const [noteOpen, setNoteOpen] = useState(false);
   const [note, setNote] = useState("");
+  const [stopping, setStopping] = useState(false);
   const noteRef = useRef<HTMLInputElement>(null);
   const nextKey = useRef(0);
   const id = live.sessionId;
@@ -80,18 +83,22 @@ export function SessionControls({ live }: { live: LiveStudyInfo }) {
   const verdicts = live.trial !== null;
   return (
     <section aria-label="Marks" data-testid="session-controls" className="flex flex-col gap-3">
-      <div className="grid grid-cols-3 gap-2">
-        <Button data-testid="mark-success" disabled={!verdicts} onClick={() => mark("success")} className="h-14 border-emerald-400/70 bg-emerald-400/15 text-emerald-100">
+      {/* Two across: every label stays on one line beside its key, even in the narrow column. */}
+      <div className="grid grid-cols-2 gap-2">
+        <ToneButton tone="success" tall data-testid="mark-success" disabled={!verdicts} onClick={() => mark("success")}>
           <Key k="S" /> Success
-        </Button>
-        <Button data-testid="mark-miss" disabled={!verdicts} onClick={() => mark("miss")} className="h-14 border-rose-400/70 bg-rose-400/15 text-rose-100">
+        </ToneButton>
+        <ToneButton tone="miss" tall data-testid="mark-miss" disabled={!verdicts} onClick={() => mark("miss")}>
           <Key k="M" /> Miss
-        </Button>
-        <Button data-testid="mark-false-trigger" disabled={!verdicts} onClick={() => mark("false-trigger")} className="h-14 border-amber-400/70 bg-amber-400/15 text-amber-100">
+        </ToneButton>
+        <ToneButton tone="warn" data-testid="mark-false-trigger" disabled={!verdicts} onClick={() => mark("false-trigger")}>
           <Key k="F" /> False trigger
+        </ToneButton>
+        <Button data-testid="note-open" onClick={openNote} aria-expanded={noteOpen}>
+          <Key k="N" /> Note
         </Button>
       </div>
-      {noteOpen ? (
+      {noteOpen && (
         <form
           className="flex gap-2"
           onSubmit={(e) => {
@@ -102,6 +109,7 @@ export function SessionControls({ live }: { live: LiveStudyInfo }) {
           <input
             ref={noteRef}
             data-testid="note-input"
+            aria-label="Note"
             className="h-11 min-w-0 flex-1 rounded-lg border border-slate-600 bg-slate-950 px-3 text-slate-100"
             value={note}
             maxLength={500}
@@ -113,19 +121,15 @@ export function SessionControls({ live }: { live: LiveStudyInfo }) {
             Save
           </Button>
         </form>
-      ) : (
-        <Button data-testid="note-open" onClick={openNote}>
-          <Key k="N" /> Note
-        </Button>
       )}
       {live.phase !== "done" && (
         <div className="flex gap-2">
           <Button data-testid="session-toggle" className="flex-1" disabled={!canPause && !canResume} onClick={toggle}>
             <Key k="Space" /> {canResume ? (live.phase === "break" ? "Next condition" : "Resume") : "Pause"}
           </Button>
-          <Button data-testid="session-stop" variant="danger" onClick={() => confirm("Stop this session? Finished trials are kept; the rest are not run.") && void act("Stopped", () => studiesApi.stop(id))}>
+          <ToneButton tone="stop" data-testid="session-stop" onClick={() => setStopping(true)}>
             Stop session
-          </Button>
+          </ToneButton>
         </div>
       )}
       {error && (
@@ -134,13 +138,102 @@ export function SessionControls({ live }: { live: LiveStudyInfo }) {
         </p>
       )}
       {log.length > 0 && (
-        <ol data-testid="session-log" className="max-h-40 overflow-y-auto text-sm text-slate-300">
+        <ol data-testid="session-log" aria-label="What you pressed, latest first" className="max-h-40 overflow-y-auto text-sm text-slate-300">
           {log.map((l) => (
             <li key={l.key}>{l.text}</li>
           ))}
         </ol>
       )}
+      {stopping && live.phase !== "done" && (
+        <StopDialog
+          live={live}
+          onClose={() => setStopping(false)}
+          onStop={async () => {
+            await studiesApi.stop(id);
+            setLog((l) => [{ key: nextKey.current++, text: "Stopped" }, ...l].slice(0, 40));
+            setStopping(false);
+          }}
+        />
+      )}
     </section>
+  );
+}
+
+/**
+ * Asks before ending a session early, in the repo's dialog (the page behind is inert,
+ * so the single keys rest meanwhile). A refusal from the server stays in the dialog.
+ */
+function StopDialog({ live, onClose, onStop }: { live: LiveStudyInfo; onClose: () => void; onStop: () => Promise<void> }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const started = live.phase !== "consent";
+
+  async function stop() {
+    setBusy(true);
+    setError(null);
+    try {
+      await onStop();
+    } catch (e) {
+      setError((e as Error).message);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <RecordingDialog title={`Stop ${live.participant}'s session?`} onClose={onClose} data-testid="session-stop-dialog">
+      <p className="text-base text-slate-300">
+        {started
+          ? `Finished trials are kept; the remaining trials are not run${live.phase === "trial" ? " (the trial under way is not counted)" : ""}. The phone shows “All done”.`
+          : "They have not answered the consent screen yet: nothing is recorded, and they can be asked again later."}
+      </p>
+      {error && (
+        <p role="alert" data-testid="session-stop-error" className="text-sm text-amber-200">
+          {error}
+        </p>
+      )}
+      <div className="flex justify-end gap-3">
+        <Button variant="ghost" onClick={onClose}>
+          Keep running
+        </Button>
+        <button
+          type="button"
+          data-testid="session-stop-confirm"
+          onClick={() => void stop()}
+          disabled={busy}
+          className="inline-flex h-11 items-center rounded-lg bg-red-500 px-4 font-semibold text-white hover:bg-red-400 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-300 disabled:opacity-50"
+        >
+          {busy ? "Stopping…" : "Stop session"}
+        </button>
+      </div>
+    </RecordingDialog>
+  );
+}
+
+const TONES = {
+  success: "border-emerald-400/70 bg-emerald-400/15 text-emerald-100 hover:bg-emerald-400/25",
+  miss: "border-rose-400/70 bg-rose-400/15 text-rose-100 hover:bg-rose-400/25",
+  warn: "border-amber-400/70 bg-amber-400/15 text-amber-100 hover:bg-amber-400/25",
+  stop: "border-red-400/70 bg-red-500/10 text-red-200 hover:bg-red-500/20",
+} as const;
+
+/**
+ * The coloured buttons of the console. Button's variants set their own border and
+ * background, which extra classes cannot reliably override (both land in the
+ * stylesheet), so the tones get a button of their own with the same shape.
+ */
+function ToneButton({ tone, tall = false, className, ...rest }: ButtonHTMLAttributes<HTMLButtonElement> & { tone: keyof typeof TONES; tall?: boolean }) {
+  return (
+    <button
+      type="button"
+      className={cx(
+        "inline-flex items-center justify-center gap-2 rounded-lg border px-4 text-base font-medium whitespace-nowrap transition-colors",
+        "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-300 disabled:cursor-not-allowed disabled:opacity-50",
+        tall ? "h-14" : "h-11",
+        TONES[tone],
+        className,
+      )}
+      {...rest}
+    />
   );
 }
 

@@ -95,7 +95,7 @@ function ConsoleView({ view }: { view: StudyRoomView }) {
               {live?.phase === "done" && (
                 <div className={`${panel} flex flex-col gap-4`}>
                   <StudyLiveStatus live={live} />
-                  <p className="text-slate-300">A wrong verdict on the last trial can still be corrected for a few seconds.</p>
+                  {live.trial?.ended && <p className="text-slate-300">A wrong verdict on the last trial can still be corrected for a few seconds.</p>}
                   <SessionControls live={live} />
                 </div>
               )}

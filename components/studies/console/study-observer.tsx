@@ -23,7 +23,7 @@ export function StudyObserver({ studyId }: { studyId: string }) {
             <ConnectionPill />
           </DesktopHeader>
           <ConnectionBanner />
-          <main className="grid flex-1 grid-cols-[minmax(0,1fr)_minmax(24rem,36rem)] gap-6 p-6">
+          <main className="flex flex-1 flex-col-reverse gap-6 p-6 xl:grid xl:grid-cols-[minmax(0,1fr)_minmax(24rem,36rem)]">
             <SceneStage scene={scene} runtime={runtime} devices={devices} deviceId={deviceId} room={room} large />
             <section className="rounded-2xl border border-slate-700 bg-slate-900/60 p-6">
               {live ? (

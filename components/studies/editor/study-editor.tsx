@@ -4,7 +4,6 @@ import { useMemo, useState } from "react";
 import { SCENES, sceneFind } from "@/components/scenes/registry";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
-import { RecordingsApiError } from "@/lib/client/recordings-api";
 import { studiesApi } from "@/lib/client/studies-api";
 import type { StudyDefinition, StudyDetail } from "@/lib/protocol/studies";
 import {
@@ -68,8 +67,8 @@ export function StudyEditor({ studyId, initial, sessionsRan = false, onSaved, on
     try {
       onSaved(studyId ? await studiesApi.update(studyId, checked.definition) : await studiesApi.create(checked.definition));
     } catch (e) {
-      const locked = e instanceof RecordingsApiError && e.status === 409;
-      setServerError(locked ? `${e.message} The name and consent text can still change.` : errorText(e));
+      // A 409 (sessions ran) already says what can still change.
+      setServerError(errorText(e));
     } finally {
       setSaving(false);
     }
@@ -86,7 +85,8 @@ export function StudyEditor({ studyId, initial, sessionsRan = false, onSaved, on
     >
       {sessionsRan && (
         <p className="rounded-lg border border-sky-500/50 bg-sky-500/10 px-4 py-3 text-sky-100">
-          Sessions have run with this study, so its task script and conditions stay as they are (the results must match them). The name and consent text can still change.
+          Sessions have run with this study, so its scene, task script and conditions stay as they are (the results must match them). The name, consent text and rest
+          can still change.
         </p>
       )}
 
@@ -104,8 +104,8 @@ export function StudyEditor({ studyId, initial, sessionsRan = false, onSaved, on
               className={inputClass(errors.name !== undefined)}
             />
           </Field>
-          <Field label="Scene" hint="Another scene starts the conditions from its defaults." error={errors.sceneId} errorId="study-scene-error">
-            <Select data-testid="study-scene" value={draft.sceneId} onChange={(e) => sceneChange(e.target.value)}>
+          <Field label="Scene" hint={sessionsRan ? undefined : "Another scene starts the conditions from its defaults."} error={errors.sceneId} errorId="study-scene-error">
+            <Select data-testid="study-scene" value={draft.sceneId} disabled={sessionsRan} onChange={(e) => sceneChange(e.target.value)}>
               {!logic && <option value={draft.sceneId}>{draft.sceneId} (not in this build)</option>}
               {SCENES.map((s) => (
                 <option key={s.logic.id} value={s.logic.id}>
@@ -146,42 +146,45 @@ export function StudyEditor({ studyId, initial, sessionsRan = false, onSaved, on
         </Field>
       </EditorSection>
 
-      <TrialScriptEditor trials={draft.trials} roles={roles} errors={errors} onChange={(trials) => edit({ trials })} onAdd={() => logic && edit({ trials: [...draft.trials, trialDraftNew(logic)] })} />
+      {/* Once sessions ran the server refuses changes to the script and conditions: they are disabled here rather than refused on Save. */}
+      <fieldset disabled={sessionsRan} className="flex min-w-0 flex-col gap-5">
+        <TrialScriptEditor trials={draft.trials} roles={roles} errors={errors} onChange={(trials) => edit({ trials })} onAdd={() => logic && edit({ trials: [...draft.trials, trialDraftNew(logic)] })} />
 
-      <EditorSection
-        title={`Conditions (${draft.conditions.length})`}
-        aside={
-          <Button
-            data-testid="condition-add"
-            disabled={!logic || draft.conditions.length >= CONDITIONS_MAX}
-            onClick={() => logic && edit({ conditions: [...draft.conditions, conditionDraftNew(logic, draft.conditions)] })}
-          >
-            Add condition
-          </Button>
-        }
-      >
-        <p className="text-sm text-slate-400">
-          Every participant does every condition ({CONDITIONS_MIN}-{CONDITIONS_MAX}), in a balanced order. A condition is the scene&apos;s settings: the detector of each role
-          and its threshold.
-        </p>
-        <FieldError id="conditions-error" message={errors.conditions} />
-        <ul className="grid grid-cols-[repeat(auto-fill,minmax(24rem,1fr))] gap-4">
-          {draft.conditions.map((c, i) => (
-            <ConditionCard
-              key={c.key}
-              condition={c}
-              index={i}
-              logic={logic}
-              nameError={errors[`conditions.${i}.name`]}
-              settingsError={errors[`conditions.${i}.settings`]}
-              canRemove={draft.conditions.length > CONDITIONS_MIN}
-              modelDecision={modelDecision}
-              onPatch={(part) => setDraft((d) => ({ ...d, conditions: d.conditions.map((x) => (x.key === c.key ? { ...x, ...part } : x)) }))}
-              onRemove={() => setDraft((d) => ({ ...d, conditions: d.conditions.filter((x) => x.key !== c.key) }))}
-            />
-          ))}
-        </ul>
-      </EditorSection>
+        <EditorSection
+          title={`Conditions (${draft.conditions.length})`}
+          aside={
+            <Button
+              data-testid="condition-add"
+              disabled={!logic || draft.conditions.length >= CONDITIONS_MAX}
+              onClick={() => logic && edit({ conditions: [...draft.conditions, conditionDraftNew(logic, draft.conditions)] })}
+            >
+              Add condition
+            </Button>
+          }
+        >
+          <p className="text-sm text-slate-400">
+            Every participant does every condition ({CONDITIONS_MIN}-{CONDITIONS_MAX}), in a balanced order. A condition is the scene&apos;s settings: the detector of each role
+            and its threshold.
+          </p>
+          <FieldError id="conditions-error" message={errors.conditions} />
+          <ul className="grid grid-cols-[repeat(auto-fit,minmax(24rem,1fr))] gap-4">
+            {draft.conditions.map((c, i) => (
+              <ConditionCard
+                key={c.key}
+                condition={c}
+                index={i}
+                logic={logic}
+                nameError={errors[`conditions.${i}.name`]}
+                settingsError={errors[`conditions.${i}.settings`]}
+                canRemove={draft.conditions.length > CONDITIONS_MIN}
+                modelDecision={modelDecision}
+                onPatch={(part) => setDraft((d) => ({ ...d, conditions: d.conditions.map((x) => (x.key === c.key ? { ...x, ...part } : x)) }))}
+                onRemove={() => setDraft((d) => ({ ...d, conditions: d.conditions.filter((x) => x.key !== c.key) }))}
+              />
+            ))}
+          </ul>
+        </EditorSection>
+      </fieldset>
 
       <ActionError message={serverError} testId="study-save-error" />
       <div className="flex flex-wrap justify-end gap-3">

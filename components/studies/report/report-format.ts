@@ -60,9 +60,18 @@ export function statusText(status: SessionStatus | null): string {
   return status === null ? "Not run" : STATUS_TEXT[status];
 }
 
-/** "time-limit" → "time limit": the server's end reason, readable. */
-export function endReasonText(reason: string): string {
-  return reason.replaceAll("-", " ");
+const END_TEXT: Record<string, string> = { success: "the Success key", miss: "the Miss key", detector: "the detector", "time-limit": "the time limit" };
+
+/**
+ * How a trial ended, only where its outcome does not already say it: a facilitator's
+ * verdict ends the trial by its key, a detector's success by the detector and its miss
+ * by the time limit. Otherwise the facilitator corrected the trial afterwards, and
+ * what ended it is worth reading ("ended by the time limit"); null when implied.
+ */
+export function endUnlessImpliedText(row: Pick<StudyTrialRow, "outcome" | "outcomeBy" | "endReason">): string | null {
+  const implied = row.outcomeBy === "facilitator" ? row.outcome : row.outcome === "success" ? "detector" : "time-limit";
+  if (row.endReason === implied) return null;
+  return `ended by ${END_TEXT[row.endReason] ?? row.endReason.replaceAll("-", " ")}`;
 }
 
 /**

@@ -16,11 +16,14 @@ export const TABLE_WRAP = "overflow-x-auto print:overflow-visible";
 
 export const TABLE = "w-full border-collapse text-left text-base print:text-[10px] print:leading-snug";
 
-export const TH = "px-3 py-2 align-bottom text-sm font-semibold text-slate-400 print:px-1 print:py-1 print:text-[10px]";
+export const TH = "px-2 py-2 align-bottom text-sm font-semibold text-slate-400 xl:px-3 print:px-1 print:py-1 print:text-[10px]";
 
-export const TD = "border-t border-slate-800 px-3 py-2 align-top print:px-1 print:py-0.5";
+export const TD = "border-t border-slate-800 px-2 py-2 align-top xl:px-3 print:px-1 print:py-0.5";
 
 export const NUM = "text-right tabular-nums whitespace-nowrap";
+
+/** A column of short figures: as narrow as its content, so the spare width goes to the text columns. */
+export const NARROW = "w-px";
 
 export const ROW = "break-inside-avoid";
 
