@@ -32,10 +32,12 @@ export interface SceneStageProps {
   room: string;
   /** Presentation mode: everything larger, nothing else on screen. */
   large: boolean;
+  /** The page offers the simulated phone (the observer view does not). */
+  simHint?: boolean;
 }
 
 /** The watch screen at true proportions beside the live 3D wrist, with what to do and what the scene is doing. */
-export function SceneStage({ scene, runtime, devices, deviceId, room, large }: SceneStageProps) {
+export function SceneStage({ scene, runtime, devices, deviceId, room, large, simHint }: SceneStageProps) {
   const { store } = useSession();
   const { poses, version } = usePoses();
   const device = devices.find((d) => d.id === deviceId);
@@ -63,7 +65,7 @@ export function SceneStage({ scene, runtime, devices, deviceId, room, large }: S
           {device ? (
             <WristScene poses={poses} store={store} arms={arms} framing={framing} preset="overview" presetRecall={0} />
           ) : (
-            <SceneJoinCard room={room} />
+            <SceneJoinCard room={room} simHint={simHint} />
           )}
         </div>
         <p className={`text-slate-300 ${large ? "text-3xl leading-snug" : "text-lg"}`}>

@@ -24,7 +24,7 @@ export function StudyObserver({ studyId }: { studyId: string }) {
           </DesktopHeader>
           <ConnectionBanner />
           <main className="flex flex-1 flex-col-reverse gap-6 p-6 xl:grid xl:grid-cols-[minmax(0,1fr)_minmax(24rem,36rem)]">
-            <SceneStage scene={scene} runtime={runtime} devices={devices} deviceId={deviceId} room={room} large />
+            <SceneStage scene={scene} runtime={runtime} devices={devices} deviceId={deviceId} room={room} large simHint={false} />
             <section className="rounded-2xl border border-slate-700 bg-slate-900/60 p-6">
               {live ? (
                 <StudyLiveStatus live={live} large />
