@@ -212,13 +212,16 @@ export interface StudyTrialRow {
   notes: string[];
 }
 
+/** A group of trials' figures (lib/studies/trial-results.ts computes them). */
 export interface StudyFigures {
   trials: number;
   successes: number;
   successRate: number;
+  /** Median over the trials with a matching event. */
   timeToTriggerMsP50: number | null;
   detectionLatencyMsMean: number | null;
   falseTriggers: number;
+  /** False triggers over the summed trial time. */
   falseTriggersPerMin: number;
 }
 

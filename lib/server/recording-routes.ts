@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { z } from "zod";
 import { sessionCsvLines } from "../data/export-csv";
 import { sessionToEdgeImpulse, sessionToEdgeImpulseLabels } from "../data/export-edge-impulse";
 import { sessionJsonlLines } from "../data/export-jsonl";
@@ -15,10 +14,10 @@ import {
   SAMPLES_CONTENT_TYPE,
   type ExportFormat,
 } from "../protocol/recordings";
-import { issuesToMessage } from "../protocol/schemas";
 import type { RecordingStore } from "../recordings/recording-store";
 import { RecordingStoreError } from "../recordings/recording-store-error";
-import { bodyRead, jsonBodyRead, pathSegmentDecode } from "./body-read";
+import { bodyRead, pathSegmentDecode } from "./body-read";
+import { routeKit } from "./route-kit";
 import { ImportRefused, sessionsParse } from "./import-parse";
 import type { Recorder } from "./recorder";
 import type { ReplayRunner } from "./replay-runner";
@@ -84,14 +83,7 @@ export function createRecordingRoutes(deps: RecordingRoutesDeps) {
   const { store, recorder, replays, send } = deps;
   const importMax = deps.importMaxBytes ?? IMPORT_MAX_BYTES;
   const log = deps.log ?? ((msg, err) => console.error(`[recordings] ${msg}`, err ?? ""));
-  const fail = (res: ServerResponse, status: number, error: string) => send(res, status, { ok: false, error });
-
-  async function body<S extends z.ZodType>(req: IncomingMessage, res: ServerResponse, schema: S): Promise<z.output<S> | null> {
-    const json = await jsonBodyRead(req, res, { maxBytes: JSON_MAX_BYTES, tooLarge: `a request body is limited to ${MB(JSON_MAX_BYTES)}`, send, empty: {} });
-    if (!json) return null;
-    const parsed = schema.safeParse(json.value);
-    return parsed.success ? parsed.data : (fail(res, 400, issuesToMessage(parsed.error)), null);
-  }
+  const { fail, body, notAllowed, guarded } = routeKit(send, { bodyMaxBytes: JSON_MAX_BYTES, tooLarge: `a request body is limited to ${MB(JSON_MAX_BYTES)}`, log });
 
   const found = <T>(value: T | null, id: string): T => {
     if (value === null) throw new RecordingStoreError(404, `No recording ${id}.`);
@@ -217,21 +209,6 @@ export function createRecordingRoutes(deps: RecordingRoutesDeps) {
     await route(req, res, id, rest, url);
   };
 
-  const notAllowed = (res: ServerResponse, method: string, path: string, allow: string) => {
-    res.setHeader("allow", allow);
-    fail(res, 405, `${method} not allowed on ${path}`);
-  };
-
   /** Handles `/api/recordings...` and `/api/replays...`; `path` has no trailing slash. */
-  return (req: IncomingMessage, res: ServerResponse, path: string, method: string): void => {
-    const url = new URL(req.url ?? "/", "http://local");
-    void Promise.resolve()
-      .then(() => handle(req, res, path, method, url))
-      .catch((err: unknown) => {
-        if (err instanceof RecordingStoreError) return fail(res, err.status, err.message);
-        log(`${method} ${path} failed`, err);
-        if (!res.headersSent) fail(res, 500, "internal error");
-        else res.destroy();
-      });
-  };
+  return guarded(handle);
 }

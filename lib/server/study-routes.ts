@@ -1,12 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { z } from "zod";
 import { issuesToMessage } from "../protocol/schemas";
 import { markAddSchema, participantAddSchema, participantIdSchema, sessionStartSchema, studyDefinitionSchema, studyEventsSchema, studyScoresSchema } from "../protocol/studies";
-import { RecordingStoreError } from "../recordings/recording-store-error";
 import { studyCsv, studyJson } from "../studies/study-export";
 import { studyResults } from "../studies/study-results";
 import type { StudyStore } from "../studies/study-store";
-import { jsonBodyRead, pathSegmentDecode } from "./body-read";
+import { pathSegmentDecode } from "./body-read";
+import { routeKit } from "./route-kit";
 import type { StudyRunner } from "./study-runner";
 
 export const STUDIES_PATH = "/api/studies";
@@ -31,14 +30,7 @@ const fileSlug = (name: string) => name.replace(/[^A-Za-z0-9 _-]+/g, "-").trim()
 export function createStudyRoutes(deps: StudyRoutesDeps) {
   const { studies, runner, send } = deps;
   const log = deps.log ?? ((msg, err) => console.error(`[studies] ${msg}`, err ?? ""));
-  const fail = (res: ServerResponse, status: number, error: string) => send(res, status, { ok: false, error });
-
-  async function body<S extends z.ZodType>(req: IncomingMessage, res: ServerResponse, schema: S): Promise<z.output<S> | null> {
-    const json = await jsonBodyRead(req, res, { maxBytes: JSON_MAX_BYTES, tooLarge: `a request body is limited to ${JSON_MAX_BYTES / 1024} KB`, send, empty: {} });
-    if (!json) return null;
-    const parsed = schema.safeParse(json.value);
-    return parsed.success ? parsed.data : (fail(res, 400, issuesToMessage(parsed.error)), null);
-  }
+  const { fail, body, notAllowed, guarded } = routeKit(send, { bodyMaxBytes: JSON_MAX_BYTES, tooLarge: `a request body is limited to ${JSON_MAX_BYTES / 1024} KB`, log });
 
   const results = (id: string) => studyResults(id, studies.definition(id), studies.sessions.load(id));
 
@@ -123,11 +115,6 @@ export function createStudyRoutes(deps: StudyRoutesDeps) {
     },
   };
 
-  const notAllowed = (res: ServerResponse, method: string, path: string, allow: string) => {
-    res.setHeader("allow", allow);
-    fail(res, 405, `${method} not allowed on ${path}`);
-  };
-
   const dispatch = async (table: Record<string, Record<string, Route>>, base: string, req: IncomingMessage, res: ServerResponse, path: string, method: string, url: URL) => {
     const [rawId, sub = "", ...rest] = path.slice(base.length + 1).split("/");
     const id = pathSegmentDecode(rawId ?? "");
@@ -152,15 +139,5 @@ export function createStudyRoutes(deps: StudyRoutesDeps) {
   };
 
   /** Handles `/api/studies...` and `/api/study-sessions...`; `path` has no trailing slash. */
-  return (req: IncomingMessage, res: ServerResponse, path: string, method: string): void => {
-    const url = new URL(req.url ?? "/", "http://local");
-    void Promise.resolve()
-      .then(() => handle(req, res, path, method, url))
-      .catch((err: unknown) => {
-        if (err instanceof RecordingStoreError) return fail(res, err.status, err.message);
-        log(`${method} ${path} failed`, err);
-        if (!res.headersSent) fail(res, 500, "internal error");
-        else res.destroy();
-      });
-  };
+  return guarded(handle);
 }

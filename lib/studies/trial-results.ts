@@ -1,3 +1,5 @@
+import type { StudyFigures } from "../protocol/studies";
+
 /**
  * A usability study's numbers, from what happened in each trial: the facilitator's
  * marks and the detector's events. Pure functions over plain data, so the results
@@ -57,17 +59,8 @@ export function trialResult(t: TrialRecord): TrialResult {
   };
 }
 
-export interface ResultSummary {
-  trials: number;
-  successes: number;
-  successRate: number;
-  /** Median over the trials with a matching event. */
-  timeToTriggerMsP50: number | null;
-  detectionLatencyMsMean: number | null;
-  falseTriggers: number;
-  /** False triggers over the summed trial time. */
-  falseTriggersPerMin: number;
-}
+/** A group's figures; the protocol's {@link StudyFigures}, which the API and report carry. */
+export type ResultSummary = StudyFigures;
 
 export function resultSummary(results: readonly TrialResult[]): ResultSummary {
   const successes = results.filter((r) => r.outcome === "success").length;
