@@ -4,11 +4,11 @@ import Link from "next/link";
 import { useState } from "react";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { cx } from "@/components/ui/cx";
 import { studiesApi } from "@/lib/client/studies-api";
 import { PARTICIPANT_ID_PATTERN, participantIdSchema, type ParticipantInfo, type SessionStatus, type StudyDetail } from "@/lib/protocol/studies";
 import { nextParticipantId } from "@/lib/studies/participant-ids";
-import { ConfirmDelete } from "./confirm-delete";
 import { FieldError, inputClass } from "./editor/fields";
 import { ActionError, errorText } from "./study-shell";
 
@@ -165,9 +165,10 @@ export function ParticipantsTable({ study, onChanged }: ParticipantsTableProps) 
       )}
 
       {deleteFor && (
-        <ConfirmDelete
+        <ConfirmDialog
           title={`Delete participant ${deleteFor}?`}
           confirmLabel="Delete for good"
+          busyLabel="Deleting…"
           testId="participant-delete-dialog"
           onClose={() => setDeleteFor(null)}
           onConfirm={async () => {
@@ -178,7 +179,7 @@ export function ParticipantsTable({ study, onChanged }: ParticipantsTableProps) 
         >
           Their sessions and everything recorded in them (recordings, motion samples, marks and notes) are removed for good. This cannot be undone; export the study&apos;s results
           first if you may need them.
-        </ConfirmDelete>
+        </ConfirmDialog>
       )}
     </section>
   );

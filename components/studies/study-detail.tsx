@@ -5,10 +5,10 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
 import { sceneFind } from "@/components/scenes/registry";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { cx } from "@/components/ui/cx";
 import { studiesApi } from "@/lib/client/studies-api";
 import type { StudyDetail as StudyDetailData } from "@/lib/protocol/studies";
-import { ConfirmDelete } from "./confirm-delete";
 import { StudyEditor } from "./editor/study-editor";
 import { ParticipantsTable } from "./participants-table";
 import { StudyDefinitionView } from "./study-definition-view";
@@ -124,9 +124,10 @@ export function StudyDetail({ id }: { id: string }) {
       <ParticipantsTable study={study} onChanged={load} />
 
       {deleting && (
-        <ConfirmDelete
+        <ConfirmDialog
           title={`Delete “${definition.name}”?`}
           confirmLabel="Delete the study"
+          busyLabel="Deleting…"
           testId="study-delete-dialog"
           onClose={() => setDeleting(false)}
           onConfirm={async () => {
@@ -136,7 +137,7 @@ export function StudyDetail({ id }: { id: string }) {
         >
           The study, its {study.participants.length} participant{study.participants.length === 1 ? "" : "s"} and everything recorded for them (recordings, motion samples, marks and
           notes) are removed for good. This cannot be undone; export the results from the Report page first if you may need them.
-        </ConfirmDelete>
+        </ConfirmDialog>
       )}
     </StudyShell>
   );

@@ -36,6 +36,32 @@ export async function roomCreate(url: string): Promise<string> {
   return ((await res.json()) as { code: string }).code;
 }
 
+/**
+ * One HTTP API call to a test server, for tests that look at refusals too: the status
+ * and the body, parsed when the server says JSON, null for 204, else the text (a CSV).
+ */
+export async function apiCall<T>(url: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  const parsed: unknown = res.status === 204 ? null : res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text;
+  return { status: res.status, body: parsed as T };
+}
+
+/** The server's sentence in a refusal (`{ error }`). */
+export const errorOf = (r: { body: unknown }) => (r.body as { error: string }).error;
+
+/** An API call that must succeed: its JSON body; a refusal throws with the status and the server's sentence. */
+export async function apiOk<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const res = await fetch(url, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const json = (await res.json()) as T & { error?: string };
+  if (!res.ok) throw new Error(`${res.status} ${json.error}`);
+  return json;
+}
+
 export async function roomsGet(url: string): Promise<RoomState[]> {
   const res = await fetch(`${url}/api/rooms`);
   return ((await res.json()) as { rooms: RoomState[] }).rooms;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PhoneLink } from "@/lib/client/phone-link";
 import type { DevicePrompt, RecordingDetail, RecordingSummary, ReplayInfo } from "@/lib/protocol/recordings";
 import { SAMPLE_WIDTH, type SampleTuple } from "@/lib/protocol/sample";
-import { phoneNowMs, roomCreate, samplesStream, testServerStart, type TestServer, until, viewerStart } from "./harness";
+import { apiCall, errorOf, phoneNowMs, roomCreate, samplesStream, testServerStart, type TestServer, until, viewerStart } from "./harness";
 
 let t: TestServer;
 beforeAll(async () => {
@@ -12,16 +12,7 @@ afterAll(async () => {
   await t.close();
 });
 
-
-async function api<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${t.url}${path}`, {
-    method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (res.status === 204 ? null : await res.json()) as T };
-}
-const errorOf = (r: { body: unknown }) => (r.body as { error: string }).error;
+const api = <T>(method: string, path: string, body?: unknown) => apiCall<T>(t.url, method, path, body);
 
 function phone(room: string, deviceId: string, onPrompt?: (p: DevicePrompt | null) => void) {
   const link = new PhoneLink({ url: t.url, room, deviceId, name: deviceId, source: "phone", platform: "android", nowMs: phoneNowMs });

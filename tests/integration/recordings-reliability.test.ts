@@ -1,21 +1,11 @@
-import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PhoneLink } from "@/lib/client/phone-link";
 import type { RecordingDetail, RecordingSummary } from "@/lib/protocol/recordings";
 import { SAMPLE_WIDTH, type SampleTuple } from "@/lib/protocol/sample";
-import { apiServerSpawn } from "../support/api-server-spawn";
-import { phoneNowMs, roomCreate, samplesStream, testServerStart, type TestServer, until } from "./harness";
+import { spawnedServers } from "../support/api-server-spawn";
+import { apiOk, phoneNowMs, roomCreate, samplesStream, testServerStart, type TestServer, until } from "./harness";
 
-
-async function post<T>(url: string, body?: unknown): Promise<T> {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const json = (await res.json()) as T & { error?: string };
-  if (!res.ok) throw new Error(`${res.status} ${json.error}`);
-  return json;
-}
+const post = <T>(url: string, body?: unknown) => apiOk<T>("POST", url, body);
 
 async function storedRows(url: string, id: string, deviceId: string): Promise<Float64Array> {
   return new Float64Array(await (await fetch(`${url}/api/recordings/${id}/devices/${deviceId}/samples`)).arrayBuffer());
@@ -67,18 +57,7 @@ describe("recording through a 30 s phone outage", () => {
 });
 
 describe("a server killed with SIGKILL during a recording", () => {
-  const dataDir = mkdtempSync(join(tmpdir(), "wristlab-kill-"));
-  const children: ChildProcess[] = [];
-  afterAll(() => {
-    for (const c of children) c.kill("SIGKILL");
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  const serverStart = async () => {
-    const started = await apiServerSpawn(dataDir);
-    children.push(started.child);
-    return started;
-  };
+  const serverStart = spawnedServers("wristlab-kill-");
 
   it("keeps all but at most the last second, marked interrupted", async () => {
     const first = await serverStart();

@@ -3,7 +3,8 @@ import { PhoneLink } from "@/lib/client/phone-link";
 import type { DevicePrompt, RecordingDetail } from "@/lib/protocol/recordings";
 import type { SampleTuple } from "@/lib/protocol/sample";
 import type { LiveStudyInfo, ParticipantInfo, StudyDetail, StudyResults } from "@/lib/protocol/studies";
-import { phoneNowMs, roomCreate, samplesStream, testServerStart, type TestServer, until } from "./harness";
+import { heuristicSettings } from "@/tests/support/study-fixtures";
+import { apiCall, errorOf, phoneNowMs, roomCreate, samplesStream, testServerStart, type TestServer, until } from "./harness";
 
 let t: TestServer;
 beforeAll(async () => {
@@ -13,18 +14,10 @@ afterAll(async () => {
   await t.close();
 });
 
-async function api<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${t.url}${path}`, {
-    method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text && res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text) as T };
-}
-const errorOf = (r: { body: unknown }) => (r.body as { error: string }).error;
+const api = <T>(method: string, path: string, body?: unknown) => apiCall<T>(t.url, method, path, body);
 
-const settings = (threshold: number) => ({ roles: { trigger: { choice: { kind: "heuristic" as const, name: "raise", params: {} }, decision: { thresholdProb: threshold, smoothingWindows: 1, minConsecutiveWindows: 1, refractoryMs: 1000 } } }, options: {} });
+const settings = (threshold: number) => heuristicSettings(threshold, { role: "trigger", heuristic: "raise", refractoryMs: 1000 });
+// No consent text: the server fills in its default.
 const definition = {
   name: "Raise threshold",
   sceneId: "raise-to-speak",

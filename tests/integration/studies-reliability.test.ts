@@ -1,21 +1,10 @@
-import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PhoneLink } from "@/lib/client/phone-link";
 import type { RecordingSummary } from "@/lib/protocol/recordings";
 import type { SampleTuple } from "@/lib/protocol/sample";
 import type { LiveStudyInfo, StudyDetail, StudyResults } from "@/lib/protocol/studies";
-import { apiServerSpawn } from "../support/api-server-spawn";
-import { phoneNowMs, roomCreate, samplesStream, until } from "./harness";
-
-async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const res = await fetch(url, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const json = (await res.json()) as T & { error?: string };
-  if (!res.ok) throw new Error(`${res.status} ${json.error}`);
-  return json;
-}
+import { spawnedServers } from "../support/api-server-spawn";
+import { apiOk, phoneNowMs, roomCreate, samplesStream, until } from "./harness";
 
 const definition = {
   name: "Killed mid-session",
@@ -29,32 +18,22 @@ const definition = {
 };
 
 describe("a server killed with SIGKILL during a study session", () => {
-  const dataDir = mkdtempSync(join(tmpdir(), "wristlab-study-kill-"));
-  const children: ChildProcess[] = [];
-  afterAll(() => {
-    for (const c of children) c.kill("SIGKILL");
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-  const serverStart = async () => {
-    const started = await apiServerSpawn(dataDir);
-    children.push(started.child);
-    return started;
-  };
+  const serverStart = spawnedServers("wristlab-study-kill-");
 
   it("keeps the finished trials and the recording, and marks the session interrupted", async () => {
     const first = await serverStart();
-    const study = await call<StudyDetail>("POST", `${first.url}/api/studies`, definition);
+    const study = await apiOk<StudyDetail>("POST", `${first.url}/api/studies`, definition);
     const room = await roomCreate(first.url);
     const link = new PhoneLink({ url: first.url, room, deviceId: "participant-k", name: "phone", source: "phone", platform: "android", nowMs: phoneNowMs });
     await until(() => link.status === "streaming", 10_000, "phone to join");
-    const started = await call<LiveStudyInfo>("POST", `${first.url}/api/studies/${study.id}/sessions`, { participant: "P01", room, deviceId: "participant-k" });
+    const started = await apiOk<LiveStudyInfo>("POST", `${first.url}/api/studies/${study.id}/sessions`, { participant: "P01", room, deviceId: "participant-k" });
     expect(await link.consent(started.sessionId, true)).toEqual({ ok: true });
-    const room$ = async () => (await call<{ study: LiveStudyInfo | null }>("GET", `${first.url}/api/rooms/${room}`)).study;
+    const room$ = async () => (await apiOk<{ study: LiveStudyInfo | null }>("GET", `${first.url}/api/rooms/${room}`)).study;
     const sent: SampleTuple[] = [];
     const stream = samplesStream(link, 6000, sent);
     // Trial 1 (condition A) is marked a success; the server dies in the break before condition B.
     for (let i = 0; i < 100 && (await room$())?.phase !== "trial"; i++) await new Promise((r) => setTimeout(r, 100));
-    await call("POST", `${first.url}/api/study-sessions/${started.sessionId}/marks`, { kind: "success" });
+    await apiOk("POST", `${first.url}/api/study-sessions/${started.sessionId}/marks`, { kind: "success" });
     expect((await room$())?.phase).toBe("break");
     await stream;
     await new Promise((r) => setTimeout(r, 500));
@@ -62,13 +41,13 @@ describe("a server killed with SIGKILL during a study session", () => {
     link.close();
 
     const second = await serverStart();
-    const detail = await call<StudyDetail>("GET", `${second.url}/api/studies/${study.id}`);
+    const detail = await apiOk<StudyDetail>("GET", `${second.url}/api/studies/${study.id}`);
     expect(detail.participants[0]!.session).toMatchObject({ status: "interrupted", trialsDone: 1, trialsTotal: 2 });
     const recordingId = detail.participants[0]!.session!.recordingId!;
-    const rec = (await call<{ recordings: RecordingSummary[] }>("GET", `${second.url}/api/recordings`)).recordings.find((r) => r.id === recordingId)!;
+    const rec = (await apiOk<{ recordings: RecordingSummary[] }>("GET", `${second.url}/api/recordings`)).recordings.find((r) => r.id === recordingId)!;
     expect(rec.status).toBe("interrupted");
     expect(rec.devices[0]!.samples).toBeGreaterThan(sent.length / 2);
-    const results = await call<StudyResults>("GET", `${second.url}/api/studies/${study.id}/results`);
+    const results = await apiOk<StudyResults>("GET", `${second.url}/api/studies/${study.id}/results`);
     expect(results.trials.map((t) => [t.condition, t.outcome, t.outcomeBy])).toEqual([["a", "success", "facilitator"]]);
     expect(results.byParticipant).toMatchObject([{ participant: "P01", status: "interrupted" }]);
     second.child.kill("SIGTERM");

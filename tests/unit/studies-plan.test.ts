@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { StudyDefinition } from "@/lib/protocol/studies";
 import { liveTrial, studyPlan, studyPrompts } from "@/lib/studies/study-plan";
+import { studyDefinition } from "@/tests/support/study-fixtures";
 
+// A plan reads the script and the condition ids only: the conditions' settings can stay empty.
 const settings = { roles: {}, options: {} };
-const study: StudyDefinition = {
+const study = studyDefinition({
   name: "Flick or tap",
   sceneId: "music-player",
-  consentText: "We record the phone's motion.",
-  restS: 2,
   trials: [
     { prompt: "Skip the song", role: "next", timeLimitS: 10 },
     { prompt: "Pause the music", role: "toggle", timeLimitS: 8 },
@@ -17,7 +16,7 @@ const study: StudyDefinition = {
     { id: "flick", name: "Flick", settings },
     { id: "tap", name: "Double tap", settings },
   ],
-};
+});
 
 describe("study plan", () => {
   const plan = studyPlan(study, ["tap", "flick"]);

@@ -1,28 +1,16 @@
 import { describe, expect, it } from "vitest";
-import type { StudyDefinition } from "@/lib/protocol/studies";
 import type { SessionData } from "@/lib/studies/study-session-rows";
 import { studyResults } from "@/lib/studies/study-results";
-
-const settings = (threshold: number) => ({
-  roles: { select: { choice: { kind: "heuristic" as const, name: "double-tap", params: {} }, decision: { thresholdProb: threshold, smoothingWindows: 1, minConsecutiveWindows: 1, refractoryMs: 500 } } },
-  options: {},
-});
+import { studyDefinition, thresholdCondition } from "@/tests/support/study-fixtures";
 
 // Conditions listed low, high; P01 runs them high first, so definition order and run order differ.
-const study: StudyDefinition = {
-  name: "Double tap thresholds",
-  sceneId: "double-tap",
-  consentText: "We record the phone's motion.",
-  restS: 3,
+const study = studyDefinition({
   trials: [
     { prompt: "Answer the call", role: "select", timeLimitS: 15 },
     { prompt: "Dismiss the alarm", role: "dismiss", timeLimitS: 10 },
   ],
-  conditions: [
-    { id: "low", name: "Threshold 0.4", settings: settings(0.4) },
-    { id: "high", name: "Threshold 0.7", settings: settings(0.7) },
-  ],
-};
+  conditions: [thresholdCondition("low", 0.4), thresholdCondition("high", 0.7)],
+});
 
 type Trial = SessionData["trials"][number];
 const trial = (seq: number, conditionId: string, trialIndex: number, promptAtMs: number, endAtMs: number | null, endReason: string | null): Trial => ({
@@ -37,11 +25,12 @@ const trial = (seq: number, conditionId: string, trialIndex: number, promptAtMs:
   endReason,
 });
 
-const p01: SessionData = {
-  id: "s-p01",
+/** A session as the store reads it back; its ids follow from the participant (P01: s-p01, rec-p01). */
+const session = (s: Omit<SessionData, "id" | "recordingId">): SessionData => ({ ...s, id: `s-${s.participant.toLowerCase()}`, recordingId: `rec-${s.participant.toLowerCase()}` });
+
+const p01 = session({
   participant: "P01",
   status: "complete",
-  recordingId: "rec-p01",
   conditionOrder: ["high", "low"],
   startedAtMs: 100_000,
   trials: [
@@ -70,19 +59,17 @@ const p01: SessionData = {
     // During the unfinished trial 4.
     { slot: "dismiss", interaction: "flick", tEndMs: 131_000, detectedAtMs: 131_200 },
   ],
-};
+});
 
-const p02: SessionData = {
-  id: "s-p02",
+const p02 = session({
   participant: "P02",
   status: "running",
-  recordingId: "rec-p02",
   conditionOrder: ["low", "high"],
   startedAtMs: 200_000,
   trials: [trial(1, "low", 0, 201_000, 203_000, "success")],
   marks: [{ seq: 1, kind: "success", atMs: 202_600, note: null }],
   events: [{ slot: "select", interaction: "double-tap", tEndMs: 202_300, detectedAtMs: 202_400 }],
-};
+});
 
 describe("study results", () => {
   const r = studyResults("study-1", study, [p01, p02]);

@@ -3,12 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { SampleTuple } from "@/lib/protocol/sample";
-import type { SessionStatus, StudyDefinition } from "@/lib/protocol/studies";
+import type { SessionStatus } from "@/lib/protocol/studies";
 import { RecordingStore } from "@/lib/recordings/recording-store";
 import { RecordingStoreError } from "@/lib/recordings/recording-store-error";
 import { conditionOrder } from "@/lib/studies/latin-square";
 import { nextParticipantId } from "@/lib/studies/participant-ids";
 import { StudyStore } from "@/lib/studies/study-store";
+import { heuristicSettings, studyDefinition, thresholdCondition } from "@/tests/support/study-fixtures";
 
 let dir: string;
 let recordings: RecordingStore;
@@ -25,26 +26,14 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const settings = (threshold: number) => ({
-  roles: { select: { choice: { kind: "heuristic" as const, name: "double-tap", params: {} }, decision: { thresholdProb: threshold, smoothingWindows: 1, minConsecutiveWindows: 1, refractoryMs: 500 } } },
-  options: {},
-});
 // Three conditions: an odd count, so the balanced square has six rows.
-const study: StudyDefinition = {
-  name: "Double tap thresholds",
-  sceneId: "double-tap",
-  consentText: "We record the phone's motion.",
-  restS: 3,
+const study = studyDefinition({
   trials: [
     { prompt: "Answer the call", role: "select", timeLimitS: 15 },
     { prompt: "Answer again", role: "select", timeLimitS: 10 },
   ],
-  conditions: [
-    { id: "low", name: "Threshold 0.4", settings: settings(0.4) },
-    { id: "mid", name: "Threshold 0.55", settings: settings(0.55) },
-    { id: "high", name: "Threshold 0.7", settings: settings(0.7) },
-  ],
-};
+  conditions: [thresholdCondition("low", 0.4), thresholdCondition("mid", 0.55), thresholdCondition("high", 0.7)],
+});
 const ids = study.conditions.map((c) => c.id);
 
 /** The HTTP status a store call refuses with, or null when it succeeds. */
@@ -231,7 +220,7 @@ describe("study store", () => {
     expect(refusal(() => store.update(id, { ...study, trials: [study.trials[0]!] }))).toBe(409);
     expect(refusal(() => store.update(id, { ...study, trials: [{ ...study.trials[0]!, timeLimitS: 20 }, study.trials[1]!] }))).toBe(409);
     expect(refusal(() => store.update(id, { ...study, conditions: study.conditions.slice(0, 2) }))).toBe(409);
-    expect(refusal(() => store.update(id, { ...study, conditions: [{ ...study.conditions[0]!, settings: settings(0.3) }, ...study.conditions.slice(1)] }))).toBe(409);
+    expect(refusal(() => store.update(id, { ...study, conditions: [{ ...study.conditions[0]!, settings: heuristicSettings(0.3) }, ...study.conditions.slice(1)] }))).toBe(409);
     expect(refusal(() => store.update(id, { ...study, sceneId: "music-player" }))).toBe(409);
     expect(store.definition(id)).toEqual(study);
 

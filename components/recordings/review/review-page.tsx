@@ -3,12 +3,12 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { DesktopHeader } from "@/components/desktop/desktop-header";
+import { PageError } from "@/components/ui/page-error";
 import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
 import { recordingsApi } from "@/lib/client/recordings-api";
 import type { RecordingDetail } from "@/lib/protocol/recordings";
 import type { TimeWindow } from "@/lib/review/timeline-view";
-import { ReviewError } from "./review-error";
 import { ReviewHeader } from "./review-header";
 import { ReviewTimeline } from "./review-timeline";
 import { useReviewAnnotations } from "./use-review-annotations";
@@ -47,7 +47,9 @@ export function ReviewPage({ id, span = null }: { id: string; span?: TimeWindow 
         </Link>
       </DesktopHeader>
       {load.status === "loading" && <p className="animate-pulse p-10 text-center text-2xl text-slate-300">Opening the recording…</p>}
-      {load.status === "error" && <ReviewError id={id} error={load.error} retry={retry} />}
+      {load.status === "error" && (
+        <PageError id={id} noun="recording" error={load.error} retry={retry} failedTitle="Cannot open this recording" backHref="/recordings" backLabel="All recordings" testId="review-error" />
+      )}
       {load.status === "ready" && <ReviewLoaded key={load.detail.id} initial={load.detail} span={span} />}
     </div>
   );

@@ -2,8 +2,8 @@
 
 import { useCallback, useMemo, useRef, useState, type ButtonHTMLAttributes } from "react";
 import { useSession } from "@/components/desktop/session-context";
-import { RecordingDialog } from "@/components/recordings/recording-dialog";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { cx } from "@/components/ui/cx";
 import { studiesApi } from "@/lib/client/studies-api";
 import type { LiveStudyInfo, MarkKind } from "@/lib/protocol/studies";
@@ -164,48 +164,23 @@ export function SessionControls({ live }: { live: LiveStudyInfo }) {
  * so the single keys rest meanwhile). A refusal from the server stays in the dialog.
  */
 function StopDialog({ live, onClose, onStop }: { live: LiveStudyInfo; onClose: () => void; onStop: () => Promise<void> }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const started = live.phase !== "consent";
-
-  async function stop() {
-    setBusy(true);
-    setError(null);
-    try {
-      await onStop();
-    } catch (e) {
-      setError((e as Error).message);
-      setBusy(false);
-    }
-  }
-
   return (
-    <RecordingDialog title={`Stop ${live.participant}'s session?`} onClose={onClose} data-testid="session-stop-dialog">
-      <p className="text-base text-slate-300">
-        {started
-          ? `Finished trials are kept; the remaining trials are not run${live.phase === "trial" ? " (the trial under way is not counted)" : ""}. The phone shows “All done”.`
-          : "They have not answered the consent screen yet: nothing is recorded, and they can be asked again later."}
-      </p>
-      {error && (
-        <p role="alert" data-testid="session-stop-error" className="text-sm text-amber-200">
-          {error}
-        </p>
-      )}
-      <div className="flex justify-end gap-3">
-        <Button variant="ghost" onClick={onClose}>
-          Keep running
-        </Button>
-        <button
-          type="button"
-          data-testid="session-stop-confirm"
-          onClick={() => void stop()}
-          disabled={busy}
-          className="inline-flex h-11 items-center rounded-lg bg-red-500 px-4 font-semibold text-white hover:bg-red-400 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-300 disabled:opacity-50"
-        >
-          {busy ? "Stopping…" : "Stop session"}
-        </button>
-      </div>
-    </RecordingDialog>
+    <ConfirmDialog
+      title={`Stop ${live.participant}'s session?`}
+      confirmLabel="Stop session"
+      busyLabel="Stopping…"
+      cancelLabel="Keep running"
+      testId="session-stop-dialog"
+      errorTestId="session-stop-error"
+      confirmTestId="session-stop-confirm"
+      onClose={onClose}
+      onConfirm={onStop}
+    >
+      {started
+        ? `Finished trials are kept; the remaining trials are not run${live.phase === "trial" ? " (the trial under way is not counted)" : ""}. The phone shows “All done”.`
+        : "They have not answered the consent screen yet: nothing is recorded, and they can be asked again later."}
+    </ConfirmDialog>
   );
 }
 

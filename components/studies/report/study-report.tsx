@@ -4,13 +4,13 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { DesktopHeader } from "@/components/desktop/desktop-header";
 import { sceneFind } from "@/components/scenes/registry";
+import { PageError } from "@/components/ui/page-error";
 import { studiesApi } from "@/lib/client/studies-api";
 import type { StudyResults } from "@/lib/protocol/studies";
 import { reportConditions, reportParticipants } from "@/lib/studies/report-plot";
 import { RatePlot } from "./rate-plot";
 import { ConditionFigures, ParticipantFigures } from "./report-figures";
 import { ReportComparison } from "./report-comparison";
-import { ReportError } from "./report-error";
 import { ReportExport } from "./report-export";
 import { LINK, SECTION, SECTION_TITLE } from "./report-styles";
 import { ReportTrials } from "./report-trials";
@@ -65,7 +65,19 @@ export function StudyReport({ id }: { id: string }) {
         </Link>
       </DesktopHeader>
       {load.status === "loading" && <p className="animate-pulse p-10 text-center text-2xl text-slate-300">Reading the results…</p>}
-      {load.status === "error" && <ReportError id={id} error={load.error} retry={retry} />}
+      {load.status === "error" && (
+        <PageError
+          id={id}
+          noun="study"
+          error={load.error}
+          retry={retry}
+          failedTitle="Cannot make the report"
+          backHref="/studies"
+          backLabel="All studies"
+          testId="report-error"
+          retryTestId="report-retry"
+        />
+      )}
       {load.status === "ready" && <ReportBody id={id} results={load.results} loadedAtMs={load.loadedAtMs} />}
     </div>
   );
