@@ -23,10 +23,15 @@ const FLUSH_BEFORE_STOP_MS = 2000;
  * reloaded tab finds it running.
  */
 export function RecordingPanel({ room, devices }: { room: string; devices: readonly DeviceInfo[] }) {
-  const recording = useRoomState()?.recording ?? null;
-  const events = useRecordingEvents(recording);
+  const roomState = useRoomState();
+  const recording = roomState?.recording ?? null;
+  // A usability study session owns the room while it runs: its console stores the events and
+  // marks, and keys or Stop here would mix into (or cut) the participant's recording.
+  const study = roomState?.study && roomState.study.phase !== "done" ? roomState.study : null;
+  const own = study ? null : recording;
+  const events = useRecordingEvents(own);
   const [keyError, setKeyError] = useState<string | null>(null);
-  useRecordingKeys(recording, setKeyError);
+  useRecordingKeys(own, setKeyError);
   const [stopping, setStopping] = useState(false);
   const [stopError, setStopError] = useState<string | null>(null);
   const [saved, setSaved] = useState<RecordingSummary | null>(null);
@@ -62,13 +67,21 @@ export function RecordingPanel({ room, devices }: { room: string; devices: reado
     <section
       aria-label="Recording"
       data-testid="recording-panel"
-      data-state={recording ? "recording" : "idle"}
+      data-state={study ? "study" : recording ? "recording" : "idle"}
       className={cx(
         "flex flex-col gap-4 rounded-2xl border bg-slate-900/60 p-4 shadow-xl shadow-black/30",
         recording ? "border-red-500/60" : "border-slate-700",
       )}
     >
-      {recording ? (
+      {study ? (
+        <p data-testid="recording-study" className="text-lg text-slate-200">
+          <span className="font-semibold text-slate-50">Study session running</span>: {study.participant} in “{study.studyName}”. It records this room; control it from the{" "}
+          <Link href={`/studies/${encodeURIComponent(study.studyId)}/run?room=${room}`} className="text-sky-300 underline-offset-4 hover:underline">
+            study console
+          </Link>
+          .
+        </p>
+      ) : recording ? (
         <RecordingLive recording={recording} onStop={() => void stop()} stopping={stopping} errors={errors} />
       ) : (
         <>

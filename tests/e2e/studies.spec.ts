@@ -171,6 +171,10 @@ test("the phone shows the consent screen: declining records nothing, agreeing st
   const running = ((await (await page.request.get(`/api/rooms/${room}`)).json()) as { study: LiveStudyInfo }).study;
   expect(running).toMatchObject({ phase: "trial", participant: "P01" });
   expect(running.recordingId).toBeTruthy();
+  // The room page leaves the session's recording alone: no label keys, no Stop, no second copy of the events.
+  await page.goto(`/?room=${room}`);
+  await expect(page.getByTestId("recording-panel")).toHaveAttribute("data-state", "study", { timeout: 60_000 });
+  await expect(page.getByTestId("recording-study")).toContainText("P01");
   expect((await page.request.post(`/api/study-sessions/${running.sessionId}/stop`)).status()).toBe(200);
   await phone.context.close();
 });
