@@ -143,6 +143,10 @@ test("a facilitator runs two participants through two conditions; report and CSV
   // A trial links to its span on the recording's timeline.
   await page.getByTestId("report-trial-timeline").first().click();
   await expect(page).toHaveURL(/\/recordings\/[^/?]+\?from=\d+(\.\d+)?&to=\d+/);
+  // The console's live scores and the facilitator's marks are on that recording's timeline.
+  await expect(page.getByTestId("review-score-lane")).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId("review-mark-legend")).toContainText("False trigger");
+  await page.screenshot({ path: testInfo.outputPath("review.png") });
 });
 
 test("the phone shows the consent screen: declining records nothing, agreeing starts the trials", async ({ page, browser }) => {
