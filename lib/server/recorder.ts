@@ -71,9 +71,13 @@ export class Recorder {
     this.flushTimer.unref();
   }
 
-  start(req: z.output<typeof recordingStartSchema>): RecordingSummary {
+  /** `forStudy`: the room's study session starts its own recording; anyone else must wait for the session to end. */
+  start(req: z.output<typeof recordingStartSchema>, forStudy = false): RecordingSummary {
     const room = this.deps.hub.rooms.get(req.room);
     if (!room) throw new RecordingStoreError(404, `No room ${roomCodeFormat(req.room)}: open it on the desktop first.`);
+    if (!forStudy && room.study && room.study.phase !== "done") {
+      throw new RecordingStoreError(409, `Room ${roomCodeFormat(room.code)} is running ${room.study.participant}'s study session, which records it: wait for it to end.`);
+    }
     if (room.recording) throw new RecordingStoreError(409, `Room ${roomCodeFormat(room.code)} is already recording "${room.recording.name}": stop it first.`);
     if (req.deviceId && !room.devices.has(req.deviceId)) {
       throw new RecordingStoreError(404, `No device "${req.deviceId}" in room ${roomCodeFormat(room.code)}.`);

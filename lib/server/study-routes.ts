@@ -134,6 +134,7 @@ export function createStudyRoutes(deps: StudyRoutesDeps) {
       const p = await body(req, res, studyDefinitionSchema);
       return p ? send(res, 201, studies.create(p)) : undefined;
     }
+    if (path === STUDY_SESSIONS_PATH) return fail(res, 404, `no API at ${path}`);
     if (path.startsWith(`${STUDY_SESSIONS_PATH}/`)) return dispatch(session, STUDY_SESSIONS_PATH, req, res, path, method, url);
     return dispatch(study, STUDIES_PATH, req, res, path, method, url);
   };

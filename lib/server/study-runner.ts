@@ -187,7 +187,8 @@ export class StudyRunner {
 
   private consent(room: Room, deviceId: string, c: DeviceConsent): string | null {
     const r = this.running.get(c.sessionId);
-    if (!r || r.room !== room || r.info.deviceId !== deviceId || r.info.phase !== "consent") return "This consent screen is no longer current.";
+    if (r && r.room === room && r.info.deviceId !== deviceId) return "This consent screen is for another phone.";
+    if (!r || r.room !== room || r.info.phase !== "consent") return "This consent screen is no longer current.";
     const now = this.nowMs();
     if (!c.agreed) {
       this.end(r, "declined", "declined on the phone", now);
@@ -195,7 +196,7 @@ export class StudyRunner {
     }
     try {
       const roles = [...new Set(r.plan.map((t) => t.role))];
-      const rec = this.deps.recorder.start({ room: room.code, deviceId, name: `${r.def.name} · ${r.info.participant}`, labelSet: roles });
+      const rec = this.deps.recorder.start({ room: room.code, deviceId, name: `${r.def.name} · ${r.info.participant}`, labelSet: roles }, true);
       this.deps.studies.sessions.status(r.info.sessionId, "running", { recordingId: rec.id, consentAtMs: now });
       r.info = { ...r.info, recordingId: rec.id };
     } catch (err) {

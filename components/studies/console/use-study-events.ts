@@ -18,7 +18,8 @@ const INTERACTION_MAX = 60;
  */
 export function useStudyEvents(live: LiveStudyInfo | null, detectors: DesktopDetectors<string>): string | null {
   const [failure, setFailure] = useState<{ sessionId: string; message: string } | null>(null);
-  const sessionId = live?.recordingId ? live.sessionId : null;
+  // Not once the session is done: the server takes no more events for it.
+  const sessionId = live?.recordingId && live.phase !== "done" ? live.sessionId : null;
   const deviceId = live?.deviceId ?? null;
 
   useEffect(() => {
