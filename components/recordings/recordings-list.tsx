@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { DesktopHeader } from "@/components/desktop/desktop-header";
+import { PageShell } from "@/components/desktop/page-shell";
 import { recordingsApi } from "@/lib/client/recordings-api";
 import type { RecordingSummary } from "@/lib/protocol/recordings";
 import { ImportDrop } from "./import-drop";
@@ -13,7 +13,10 @@ import { ReplayDialog } from "./replay-dialog";
 /** While a recording runs its counts grow; every 2 s is enough for a list. */
 const POLL_MS = 2000;
 const HEADERS = ["Name", "Duration", "Devices", "Samples", "Labels", "Events", "Status"];
-const LINK = "inline-flex h-11 items-center rounded-lg px-3 text-base font-medium text-slate-200 hover:bg-slate-800";
+const LINKS = [
+  { href: "/", label: "Back to the room" },
+  { href: "/scenes", label: "Scenes" },
+];
 
 /** /recordings: every stored recording, newest first, with review, export, replay, delete and import. */
 export function RecordingsList({ replayId }: { replayId: string | null }) {
@@ -64,63 +67,58 @@ export function RecordingsList({ replayId }: { replayId: string | null }) {
   }
 
   return (
-    <div className="flex min-h-screen flex-col">
-      <DesktopHeader>
-        <Link href="/" className={LINK}>
-          Back to the room
-        </Link>
-        <Link href="/scenes" className={LINK}>
-          Scenes
-        </Link>
-      </DesktopHeader>
-      <main className="mx-auto flex w-full max-w-[110rem] flex-col gap-6 p-8">
-        <div>
-          <h1 className="text-4xl font-bold tracking-tight text-slate-50">Recordings</h1>
-          <p className="mt-2 max-w-3xl text-lg text-slate-300">Motion sessions stored on this server: review and fix their labels, replay them through the live detectors, or take them to a notebook or Edge Impulse.</p>
-        </div>
+    <PageShell
+      links={LINKS}
+      overlay={
+        <>
+          {replayFor !== null && <ReplayDialog recordingId={replayFor} recording={recordings?.find((r) => r.id === replayFor)} names={names} onClose={replayClose} />}
+          {deleteFor && <RecordingDelete recording={deleteFor} onClose={() => setDeleteFor(null)} onDeleted={deleted} />}
+        </>
+      }
+    >
+      <div>
+        <h1 className="text-4xl font-bold tracking-tight text-slate-50">Recordings</h1>
+        <p className="mt-2 max-w-3xl text-lg text-slate-300">Motion sessions stored on this server: review and fix their labels, replay them through the live detectors, or take them to a notebook or Edge Impulse.</p>
+      </div>
 
-        {error && (
-          <p role="alert" data-testid="list-error" className="rounded-lg border border-amber-400/60 bg-amber-400/10 px-4 py-3 text-amber-100">
-            {error}
+      {error && (
+        <p role="alert" data-testid="list-error" className="rounded-lg border border-amber-400/60 bg-amber-400/10 px-4 py-3 text-amber-100">
+          {error}
+        </p>
+      )}
+
+      {recordings === null && !error && <p className="text-lg text-slate-400">Loading recordings…</p>}
+      {recordings?.length === 0 && (
+        <div data-testid="recordings-empty" className="rounded-2xl border border-slate-700 bg-slate-900/60 p-6 text-lg text-slate-300">
+          <p className="font-semibold text-slate-100">No recordings yet.</p>
+          <p className="mt-2">
+            Open <Link href="/" className="text-sky-300 underline underline-offset-4">the room</Link>, connect a phone (or switch on the simulated phone), choose labels and press
+            Record above the 3D wrist. Press 1-9 while it records to label what the participant does; Stop saves it here. Or import a file below.
           </p>
-        )}
-
-        {recordings === null && !error && <p className="text-lg text-slate-400">Loading recordings…</p>}
-        {recordings?.length === 0 && (
-          <div data-testid="recordings-empty" className="rounded-2xl border border-slate-700 bg-slate-900/60 p-6 text-lg text-slate-300">
-            <p className="font-semibold text-slate-100">No recordings yet.</p>
-            <p className="mt-2">
-              Open <Link href="/" className="text-sky-300 underline underline-offset-4">the room</Link>, connect a phone (or switch on the simulated phone), choose labels and press
-              Record above the 3D wrist. Press 1-9 while it records to label what the participant does; Stop saves it here. Or import a file below.
-            </p>
-          </div>
-        )}
-        {recordings && recordings.length > 0 && (
-          <div className="overflow-x-auto rounded-2xl border border-slate-700 bg-slate-900/60">
-            <table data-testid="recordings-table" className="w-full border-collapse text-left">
-              <thead>
-                <tr className="text-sm text-slate-400">
-                  {HEADERS.map((h) => (
-                    <th key={h} scope="col" className={`px-3 py-2 font-semibold ${["Devices", "Samples", "Labels", "Events"].includes(h) ? "text-right" : ""}`}>
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {recordings.map((r) => (
-                  <RecordingsRow key={r.id} recording={r} nowMs={loadedAtMs} fresh={fresh.has(r.id)} onReplay={() => setReplayFor(r.id)} onDelete={() => setDeleteFor(r)} />
+        </div>
+      )}
+      {recordings && recordings.length > 0 && (
+        <div className="overflow-x-auto rounded-2xl border border-slate-700 bg-slate-900/60">
+          <table data-testid="recordings-table" className="w-full border-collapse text-left">
+            <thead>
+              <tr className="text-sm text-slate-400">
+                {HEADERS.map((h) => (
+                  <th key={h} scope="col" className={`px-3 py-2 font-semibold ${["Devices", "Samples", "Labels", "Events"].includes(h) ? "text-right" : ""}`}>
+                    {h}
+                  </th>
                 ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+              </tr>
+            </thead>
+            <tbody>
+              {recordings.map((r) => (
+                <RecordingsRow key={r.id} recording={r} nowMs={loadedAtMs} fresh={fresh.has(r.id)} onReplay={() => setReplayFor(r.id)} onDelete={() => setDeleteFor(r)} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
 
-        <ImportDrop onImported={imported} />
-      </main>
-
-      {replayFor !== null && <ReplayDialog recordingId={replayFor} recording={recordings?.find((r) => r.id === replayFor)} names={names} onClose={replayClose} />}
-      {deleteFor && <RecordingDelete recording={deleteFor} onClose={() => setDeleteFor(null)} onDeleted={deleted} />}
-    </div>
+      <ImportDrop onImported={imported} />
+    </PageShell>
   );
 }

@@ -5,11 +5,7 @@ import { useSession } from "@/components/desktop/session-context";
 import { useDetectors } from "@/components/models/detectors-context";
 import { RecordingEventSink } from "@/lib/client/recording-event-sink";
 import { RecordingsApiError, recordingsApi } from "@/lib/client/recordings-api";
-import type { LiveRecordingInfo } from "@/lib/protocol/recordings";
-
-/** Server schema limits: a longer name would get the whole batch refused. */
-const DETECTOR_MAX = 120;
-const INTERACTION_MAX = 60;
+import { EVENT_DETECTOR_MAX_CHARS, EVENT_INTERACTION_MAX_CHARS, eventScore, type LiveRecordingInfo } from "@/lib/protocol/recordings";
 
 /** The recording is over or gone, or the batch is malformed: asking again changes nothing. */
 const permanent = (e: unknown) => e instanceof RecordingsApiError && [400, 404, 409].includes(e.status);
@@ -54,9 +50,9 @@ export function useRecordingEvents(recording: LiveRecordingInfo | null): Recordi
       sink.push({
         deviceId: event.deviceId,
         tMs: event.tEndMs - offsetMs,
-        interaction: event.interaction.slice(0, INTERACTION_MAX),
-        detector: `${slot ?? "?"}: ${event.detectorId}`.slice(0, DETECTOR_MAX),
-        score: Number.isFinite(event.confidence) ? Math.min(1, Math.max(0, event.confidence)) : null,
+        interaction: event.interaction.slice(0, EVENT_INTERACTION_MAX_CHARS),
+        detector: `${slot ?? "?"}: ${event.detectorId}`.slice(0, EVENT_DETECTOR_MAX_CHARS),
+        score: eventScore(event.confidence),
       });
     });
     sinkRef.current = sink;

@@ -1,28 +1,16 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
-import { DesktopHeader } from "@/components/desktop/desktop-header";
+import { PageShell } from "@/components/desktop/page-shell";
 import { Button } from "@/components/ui/button";
 
-const LINK = "inline-flex h-11 items-center rounded-lg px-3 text-base font-medium whitespace-nowrap text-slate-200 hover:bg-slate-800";
+const LINKS = [
+  { href: "/", label: "Back to the room" },
+  { href: "/recordings", label: "Recordings" },
+  { href: "/studies", label: "Studies" },
+];
 
 /** The frame of the studies pages: the header with the way back, and the page's width. */
 export function StudyShell({ children }: { children: ReactNode }) {
-  return (
-    <div className="flex min-h-screen flex-col">
-      <DesktopHeader>
-        <Link href="/" className={LINK}>
-          Back to the room
-        </Link>
-        <Link href="/recordings" className={LINK}>
-          Recordings
-        </Link>
-        <Link href="/studies" className={LINK}>
-          Studies
-        </Link>
-      </DesktopHeader>
-      <main className="mx-auto flex w-full max-w-[110rem] flex-col gap-6 p-8">{children}</main>
-    </div>
-  );
+  return <PageShell links={LINKS}>{children}</PageShell>;
 }
 
 /** A failed read: the server's sentence as is, and a way to try again. */

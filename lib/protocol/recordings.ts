@@ -58,13 +58,22 @@ export const liveLabelSchema = z.object({
   atServerMs: z.number().positive().optional(),
 });
 
+/** Longest stored event fields; screens cut longer names to these rather than have a batch refused. */
+export const EVENT_INTERACTION_MAX_CHARS = 60;
+export const EVENT_DETECTOR_MAX_CHARS = 120;
+
+/** An event's confidence as stored: 0..1, or null when the detector gave none that is finite. */
+export function eventScore(confidence: number): number | null {
+  return Number.isFinite(confidence) ? Math.min(1, Math.max(0, confidence)) : null;
+}
+
 export const recordedEventInSchema = z.object({
   deviceId: deviceIdSchema,
   /** On the device's clock (the sample time the detector decided at). */
   tMs: z.number().positive(),
-  interaction: z.string().min(1).max(60),
+  interaction: z.string().min(1).max(EVENT_INTERACTION_MAX_CHARS),
   /** Which detector decided: a heuristic name or model id@version, and its slot. */
-  detector: z.string().min(1).max(120),
+  detector: z.string().min(1).max(EVENT_DETECTOR_MAX_CHARS),
   score: z.number().min(0).max(1).nullable(),
 });
 export const recordedEventsSchema = z.object({ events: z.array(recordedEventInSchema).min(1).max(500) });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { DevicePrompt } from "./recordings";
+import { EVENT_DETECTOR_MAX_CHARS, EVENT_INTERACTION_MAX_CHARS, type DevicePrompt } from "./recordings";
 import { deviceIdSchema, roomCodeSchema } from "./schemas";
 import { sceneIdSchema, sceneSettingsSchema } from "./scene-settings";
 
@@ -83,8 +83,8 @@ export type MarkAdd = z.input<typeof markAddSchema>;
 export const studyEventSchema = z.strictObject({
   role: roleSchema,
   deviceId: deviceIdSchema,
-  interaction: z.string().min(1).max(60),
-  detector: z.string().min(1).max(120),
+  interaction: z.string().min(1).max(EVENT_INTERACTION_MAX_CHARS),
+  detector: z.string().min(1).max(EVENT_DETECTOR_MAX_CHARS),
   tEndMs: z.number().positive(),
   detectedAtMs: z.number().positive(),
   score: z.number().min(0).max(1).nullable(),

@@ -3,7 +3,7 @@ import { roomCodeFormat } from "../protocol/room-code";
 import { STUDY_LEAD_IN_S, type DeviceConsent, type LiveStudyInfo, type MarkKind, type StudyDefinition, type StudyEvent, type StudyPhase, type StudyScorePoint } from "../protocol/studies";
 import type { RecordingStore } from "../recordings/recording-store";
 import { RecordingStoreError } from "../recordings/recording-store-error";
-import { liveTrial, studyPlan, studyPrompts, type PlannedTrial } from "../studies/study-plan";
+import { liveTrial, studyConsentInfo, studyPlan, studyPrompts, type PlannedTrial } from "../studies/study-plan";
 import type { StudyStore } from "../studies/study-store";
 import type { Hub } from "./hub";
 import type { Recorder } from "./recorder";
@@ -69,7 +69,6 @@ export class StudyRunner {
     if (device.socketId === null) throw new RecordingStoreError(409, `${device.name} is offline: the participant's phone must be connected to show the consent screen.`);
     this.clearDone(room);
     const { sessionId, info: participant } = this.deps.studies.sessionCreate(studyId, req.participant);
-    const names = new Map(def.conditions.map((c) => [c.id, c.name]));
     const plan = studyPlan(def, participant.conditionOrder);
     const r: Running = {
       room,
@@ -78,23 +77,7 @@ export class StudyRunner {
       cursor: 0,
       trialOpen: false,
       timer: new StepTimer(this.nowMs, (err) => this.log(`session ${sessionId} step failed`, err)),
-      info: {
-        sessionId,
-        studyId,
-        studyName: def.name,
-        sceneId: def.sceneId,
-        participant: req.participant,
-        deviceId: req.deviceId,
-        recordingId: null,
-        phase: "consent",
-        conditions: participant.conditionOrder.map((id) => ({ id, name: names.get(id) ?? id })),
-        conditionIndex: 0,
-        trial: null,
-        phaseUntilMs: null,
-        pausedPhase: null,
-        marks: 0,
-        prompt: studyPrompts.consent(def.consentText, sessionId, plan.length),
-      },
+      info: studyConsentInfo(def, { sessionId, studyId, participant: req.participant, deviceId: req.deviceId, conditionOrder: participant.conditionOrder, trials: plan.length }),
     };
     this.running.set(sessionId, r);
     this.publish(r);

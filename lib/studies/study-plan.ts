@@ -50,3 +50,28 @@ export const studyPrompts = {
 export function liveTrial(t: PlannedTrial, total: number, startedAtMs: number, untilMs: number | null): NonNullable<LiveStudyInfo["trial"]> {
   return { seq: t.seq, total, index: t.index, count: t.count, prompt: t.prompt, role: t.role, startedAtMs, untilMs, ended: null, falseTriggers: 0 };
 }
+
+/** A session's state as the room shows it before anything else: its phone shows the consent screen. */
+export function studyConsentInfo(
+  d: StudyDefinition,
+  s: { sessionId: string; studyId: string; participant: string; deviceId: string; conditionOrder: readonly string[]; trials: number },
+): LiveStudyInfo {
+  const names = new Map(d.conditions.map((c) => [c.id, c.name]));
+  return {
+    sessionId: s.sessionId,
+    studyId: s.studyId,
+    studyName: d.name,
+    sceneId: d.sceneId,
+    participant: s.participant,
+    deviceId: s.deviceId,
+    recordingId: null,
+    phase: "consent",
+    conditions: s.conditionOrder.map((id) => ({ id, name: names.get(id) ?? id })),
+    conditionIndex: 0,
+    trial: null,
+    phaseUntilMs: null,
+    pausedPhase: null,
+    marks: 0,
+    prompt: studyPrompts.consent(d.consentText, s.sessionId, s.trials),
+  };
+}

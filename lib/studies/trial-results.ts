@@ -59,10 +59,8 @@ export function trialResult(t: TrialRecord): TrialResult {
   };
 }
 
-/** A group's figures; the protocol's {@link StudyFigures}, which the API and report carry. */
-export type ResultSummary = StudyFigures;
-
-export function resultSummary(results: readonly TrialResult[]): ResultSummary {
+/** The figures of a group of trials (the protocol's {@link StudyFigures}). */
+export function resultSummary(results: readonly TrialResult[]): StudyFigures {
   const successes = results.filter((r) => r.outcome === "success").length;
   const times = results.flatMap((r) => (r.timeToTriggerMs === null ? [] : [r.timeToTriggerMs])).sort((a, b) => a - b);
   const latencies = results.flatMap((r) => (r.detectionLatencyMs === null ? [] : [r.detectionLatencyMs]));
@@ -80,7 +78,7 @@ export function resultSummary(results: readonly TrialResult[]): ResultSummary {
 }
 
 /** Summaries per value of `key` (participant, condition), in first-seen order. */
-export function resultsBy(results: readonly TrialResult[], key: "participant" | "condition"): Map<string, ResultSummary> {
+export function resultsBy(results: readonly TrialResult[], key: "participant" | "condition"): Map<string, StudyFigures> {
   const groups = new Map<string, TrialResult[]>();
   for (const r of results) groups.set(r[key], [...(groups.get(r[key]) ?? []), r]);
   return new Map([...groups].map(([k, rs]) => [k, resultSummary(rs)]));

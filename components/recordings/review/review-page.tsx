@@ -1,9 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import { DesktopHeader } from "@/components/desktop/desktop-header";
 import { PageError } from "@/components/ui/page-error";
+import { useFetched } from "@/components/ui/use-fetched";
 import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
 import { recordingsApi } from "@/lib/client/recordings-api";
@@ -13,31 +14,12 @@ import { ReviewHeader } from "./review-header";
 import { ReviewTimeline } from "./review-timeline";
 import { useReviewAnnotations } from "./use-review-annotations";
 
-type Load = { status: "loading" } | { status: "error"; error: unknown } | { status: "ready"; detail: RecordingDetail };
-
 /**
  * /recordings/<id>: loads the recording, then shows it for review; a clear screen when it cannot.
  * `span`: a linked stretch of the recording clock to open zoomed to (review-link.ts), else the whole recording.
  */
 export function ReviewPage({ id, span = null }: { id: string; span?: TimeWindow | null }) {
-  const [load, setLoad] = useState<Load>({ status: "loading" });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    recordingsApi
-      .get(id)
-      .then((detail) => live && setLoad({ status: "ready", detail }))
-      .catch((error: unknown) => live && setLoad({ status: "error", error }));
-    return () => {
-      live = false;
-    };
-  }, [id, attempt]);
-
-  const retry = () => {
-    setLoad({ status: "loading" });
-    setAttempt((a) => a + 1);
-  };
+  const { state: load, retry } = useFetched(useCallback(() => recordingsApi.get(id), [id]));
 
   return (
     <div data-testid="review-page" className="flex min-h-screen flex-col">
@@ -50,7 +32,7 @@ export function ReviewPage({ id, span = null }: { id: string; span?: TimeWindow 
       {load.status === "error" && (
         <PageError id={id} noun="recording" error={load.error} retry={retry} failedTitle="Cannot open this recording" backHref="/recordings" backLabel="All recordings" testId="review-error" />
       )}
-      {load.status === "ready" && <ReviewLoaded key={load.detail.id} initial={load.detail} span={span} />}
+      {load.status === "ready" && <ReviewLoaded key={load.value.id} initial={load.value} span={span} />}
     </div>
   );
 }

@@ -3,11 +3,8 @@
 import { useEffect, useState } from "react";
 import type { DesktopDetectors } from "@/lib/client/desktop-detectors";
 import { studiesApi } from "@/lib/client/studies-api";
+import { EVENT_DETECTOR_MAX_CHARS, EVENT_INTERACTION_MAX_CHARS, eventScore } from "@/lib/protocol/recordings";
 import type { LiveStudyInfo, StudyEvent } from "@/lib/protocol/studies";
-
-/** Server schema limits: a longer name would get the event refused. */
-const DETECTOR_MAX = 120;
-const INTERACTION_MAX = 60;
 
 /**
  * While a session records, every detector event of the participant's device goes to
@@ -29,11 +26,11 @@ export function useStudyEvents(live: LiveStudyInfo | null, detectors: DesktopDet
       const e: StudyEvent = {
         role: slot,
         deviceId: event.deviceId,
-        interaction: event.interaction.slice(0, INTERACTION_MAX),
-        detector: detectors.detectorName(event.detectorId).slice(0, DETECTOR_MAX),
+        interaction: event.interaction.slice(0, EVENT_INTERACTION_MAX_CHARS),
+        detector: detectors.detectorName(event.detectorId).slice(0, EVENT_DETECTOR_MAX_CHARS),
         tEndMs: event.tEndMs,
         detectedAtMs: Math.max(event.tEndMs, event.detectedAtMs),
-        score: Number.isFinite(event.confidence) ? Math.min(1, Math.max(0, event.confidence)) : null,
+        score: eventScore(event.confidence),
       };
       studiesApi.events(sessionId, [e]).then(
         () => setFailure(null),

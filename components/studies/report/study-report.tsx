@@ -1,10 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useCallback } from "react";
 import { DesktopHeader } from "@/components/desktop/desktop-header";
 import { sceneFind } from "@/components/scenes/registry";
 import { PageError } from "@/components/ui/page-error";
+import { useFetched } from "@/components/ui/use-fetched";
 import { studiesApi } from "@/lib/client/studies-api";
 import type { StudyResults } from "@/lib/protocol/studies";
 import { reportConditions, reportParticipants } from "@/lib/studies/report-plot";
@@ -15,8 +16,6 @@ import { ReportExport } from "./report-export";
 import { LINK, SECTION, SECTION_TITLE } from "./report-styles";
 import { ReportTrials } from "./report-trials";
 import { TimePlot } from "./time-plot";
-
-type Load = { status: "loading" } | { status: "error"; error: unknown } | { status: "ready"; results: StudyResults; loadedAtMs: number };
 
 const NAV_LINK = "inline-flex h-11 items-center rounded-lg px-4 text-slate-300 hover:bg-slate-800 hover:text-slate-100";
 
@@ -34,24 +33,7 @@ const PRINT_ROOT = "print:min-h-0 print:bg-white print:text-black print:**:borde
 
 /** /studies/<id>/report: the study's results as tables and plots, with exports and a printout. */
 export function StudyReport({ id }: { id: string }) {
-  const [load, setLoad] = useState<Load>({ status: "loading" });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    studiesApi
-      .results(id)
-      .then((results) => live && setLoad({ status: "ready", results, loadedAtMs: Date.now() }))
-      .catch((error: unknown) => live && setLoad({ status: "error", error }));
-    return () => {
-      live = false;
-    };
-  }, [id, attempt]);
-
-  const retry = () => {
-    setLoad({ status: "loading" });
-    setAttempt((a) => a + 1);
-  };
+  const { state: load, retry } = useFetched(useCallback(() => studiesApi.results(id).then((results) => ({ results, loadedAtMs: Date.now() })), [id]));
 
   return (
     <div className={`flex min-h-screen flex-col ${PRINT_ROOT}`}>
@@ -78,7 +60,7 @@ export function StudyReport({ id }: { id: string }) {
           retryTestId="report-retry"
         />
       )}
-      {load.status === "ready" && <ReportBody id={id} results={load.results} loadedAtMs={load.loadedAtMs} />}
+      {load.status === "ready" && <ReportBody id={id} results={load.value.results} loadedAtMs={load.value.loadedAtMs} />}
     </div>
   );
 }
